@@ -1,0 +1,51 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/index.js';
+import { LexiconError } from '../scoring/lexicons/load-lexicons.js';
+import { registerScoreCommand } from './commands/score.js';
+import { UsageError } from './usage-error.js';
+
+/** Exit codes: the contract scripts rely on. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, rejected: 3 } as const;
+
+export function buildProgram(): Command {
+  const program = new Command('ecomwatch')
+    .description(
+      'Watch Vietnamese marketplaces for priority goods and violation signs: crawl, score, index flagged sellers, route leads.',
+    )
+    .option('-c, --config <file>', 'config file (default: ./ecomwatch.config.yaml when present)')
+    .showHelpAfterError()
+    .exitOverride();
+  registerScoreCommand(program);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code instead of exiting, so tests can call it. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
+
+function reportFailure(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander already printed help or the usage message.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof UsageError || error instanceof ConfigError) {
+    process.stderr.write(`ecomwatch: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof LexiconError) {
+    // The shipped lexicons are broken: nothing can be scored until they are fixed.
+    process.stderr.write(`ecomwatch: ${error.message}\n`);
+    return EXIT.failed;
+  }
+  process.stderr.write(
+    `ecomwatch: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  return EXIT.failed;
+}

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const MODEL_FILE = fileURLToPath(new URL('./model.json', import.meta.url));
+
+const require = createRequire(import.meta.url);
+
+/** The parts of natural's BayesClassifier that we use (natural ships no usable types here). */
+interface NaturalBayes {
+  addDocument(tokens: string[], label: string): void;
+  train(): void;
+  features: Record<string, number>;
+  classifier: {
+    classFeatures: Record<string, Record<string, number>>;
+    classTotals: Record<string, number>;
+    smoothing: number;
+  };
+}
+interface NaturalModule {
+  BayesClassifier: (new () => NaturalBayes) & { restore(data: unknown): NaturalBayes };
+}
+
+function natural(): NaturalModule {
+  process.env.DOTENV_CONFIG_QUIET ??= 'true';
+  return require('natural') as NaturalModule;
+}
+
+export const FLAGGED = 'flagged';
+export const ORDINARY = 'ordinary';
+
+export interface Prediction {
+  /** P(flagged | words), normalised over the two labels. */
+  probability: number;
+  /** The words present that pushed most toward the prediction. */
+  evidence: string[];
+}
+
+/**
+ * natural's naive Bayes, trained on the labelled set and read sparsely: natural's own
+ * `classify` compares every vocabulary word against the text (O(vocabulary) per record);
+ * summing the learned log-ratios of the words present gives its answer in O(words).
+ */
+export class FlagClassifier {
+  private readonly index = new Map<string, number>();
+  private readonly logRatio = new Map<string, number>();
+  private readonly priorLogOdds: number;
+  /** SHA-256 of the model file, for the ruleset version. */
+  readonly digest: string;
+
+  private constructor(model: NaturalBayes, json: string) {
+    this.digest = createHash('sha256').update(json).digest('hex');
+    const { classFeatures, classTotals, smoothing } = model.classifier;
+    // natural numbers features in the order it first saw them; its class tables use that number.
+    for (const feature of Object.keys(model.features)) this.index.set(feature, this.index.size);
+    const flagged = classFeatures[FLAGGED] ?? {};
+    const ordinary = classFeatures[ORDINARY] ?? {};
+    const flaggedTotal = classTotals[FLAGGED] ?? 1;
+    const ordinaryTotal = classTotals[ORDINARY] ?? 1;
+    for (const [feature, position] of this.index) {
+      const pFlagged = (flagged[position] ?? smoothing) / flaggedTotal;
+      const pOrdinary = (ordinary[position] ?? smoothing) / ordinaryTotal;
+      this.logRatio.set(feature, Math.log(pFlagged / pOrdinary));
+    }
+    this.priorLogOdds = Math.log(flaggedTotal / ordinaryTotal);
+  }
+
+  static train(documents: { features: string[]; flagged: boolean }[]): {
+    classifier: FlagClassifier;
+    json: string;
+  } {
+    const model = new (natural().BayesClassifier)();
+    for (const { features, flagged } of documents) model.addDocument(features, flagged ? FLAGGED : ORDINARY);
+    model.train();
+    const json = JSON.stringify(model);
+    return { classifier: FlagClassifier.fromJson(json), json };
+  }
+
+  static fromJson(json: string): FlagClassifier {
+    return new FlagClassifier(natural().BayesClassifier.restore(JSON.parse(json)), json);
+  }
+
+  static load(file: string = MODEL_FILE): FlagClassifier {
+    return FlagClassifier.fromJson(readFileSync(file, 'utf8'));
+  }
+
+  predict(features: readonly string[]): Prediction {
+    // natural's own scoring multiplies the probabilities out of log space and underflows to
+    // 0 for both labels on a long description; the same sums compared in log space do not.
+    const known = features.filter((feature) => this.logRatio.has(feature));
+    if (known.length === 0) return { probability: 0.5, evidence: [] };
+    let logOdds = this.priorLogOdds;
+    for (const feature of known) logOdds += this.logRatio.get(feature)!;
+    const probability = 1 / (1 + Math.exp(-logOdds));
+    const direction = logOdds >= 0 ? 1 : -1;
+    const evidence = known
+      .map((feature) => ({ feature, strength: direction * this.logRatio.get(feature)! }))
+      .filter(({ strength }) => strength > 0)
+      .sort((a, b) => b.strength - a.strength)
+      .slice(0, 3)
+      .map(({ feature }) => feature.replace(/_/g, ' '));
+    return { probability, evidence };
+  }
+}

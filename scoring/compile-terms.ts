@@ -1,0 +1,44 @@
+import type { Lexicons } from './lexicons/load-lexicons.js';
+import type { TermRole } from './match/term-role.js';
+
+export interface TermSpec {
+  term: string;
+  role: TermRole;
+  accented?: boolean;
+}
+
+/** Every term of every lexicon with the role it plays, ready for one automaton. */
+export function compileTerms(lexicons: Lexicons): TermSpec[] {
+  const specs: TermSpec[] = [];
+  for (const lexicon of lexicons.categories) {
+    const { category } = lexicon;
+    const accented = new Set(lexicon.accented);
+    const add = (terms: string[], strength: number): void => {
+      for (const term of terms)
+        specs.push({ term, role: { kind: 'category', category, strength }, accented: accented.has(term) });
+    };
+    add(lexicon.terms.strong, 1);
+    add(lexicon.terms.weak, 0.5);
+    for (const term of lexicon.not) specs.push({ term, role: { kind: 'category-not', category } });
+    for (const term of lexicon.unless) specs.push({ term, role: { kind: 'category-unless', category } });
+  }
+  for (const sign of lexicons.signs) {
+    const { rule } = sign;
+    const accented = new Set(sign.accented);
+    for (const term of sign.terms)
+      specs.push({ term, role: { kind: 'sign', rule }, accented: accented.has(term) });
+    for (const term of sign.not) specs.push({ term, role: { kind: 'sign-not', rule } });
+    for (const term of sign.unless) specs.push({ term, role: { kind: 'sign-unless', rule } });
+  }
+  const prices = lexicons.brandPrices;
+  prices.brands.forEach((brand, index) => {
+    for (const alias of brand.aliases) specs.push({ term: alias, role: { kind: 'brand', brand: index } });
+  });
+  for (const [productType, terms] of Object.entries(prices.product_types)) {
+    for (const term of terms) specs.push({ term, role: { kind: 'product-type', productType } });
+  }
+  for (const term of prices.accessories) specs.push({ term, role: { kind: 'accessory' } });
+  for (const term of prices.style_words) specs.push({ term, role: { kind: 'style' } });
+  for (const term of prices.used_words) specs.push({ term, role: { kind: 'used' } });
+  return specs;
+}

@@ -1,0 +1,88 @@
+import AhoCorasick from 'modern-ahocorasick';
+import { foldText, type FoldedText } from '../text/folded-text.js';
+import type { Teencode } from '../text/teencode.js';
+import type { RoleEntry, TermRole } from './term-role.js';
+
+/** A term found in one field, with its folded span. */
+export interface Hit {
+  field: string;
+  text: FoldedText;
+  from: number;
+  to: number;
+  term: string;
+  role: TermRole;
+}
+
+/** Fields never run together: no pattern contains this character. */
+const FIELD_BREAK = ' \u0001 ';
+
+/**
+ * Every lexicon term compiled once into one Aho–Corasick automaton over folded text.
+ * Patterns are padded with spaces, so they match whole words only ("pod" never matches
+ * inside "tripod"), and a record's fields are searched in a single pass.
+ */
+export class TermMatcher {
+  private readonly automaton: AhoCorasick<number>;
+  private readonly entries: RoleEntry[][] = [];
+  readonly patternCount: number;
+
+  constructor(
+    terms: { term: string; role: TermRole; accented?: boolean }[],
+    private readonly teencode: Teencode,
+  ) {
+    const byPattern = new Map<string, number>();
+    for (const { term, role, accented } of terms) {
+      const folded = foldText(term, teencode);
+      const pattern = folded.plain;
+      if (pattern.trim() === '') continue;
+      let index = byPattern.get(pattern);
+      if (index === undefined) {
+        index = this.entries.length;
+        byPattern.set(pattern, index);
+        this.entries.push([]);
+      }
+      const entry: RoleEntry = { role, term };
+      if (accented === true) entry.accented = folded.accented;
+      this.entries[index]!.push(entry);
+    }
+    this.patternCount = byPattern.size;
+    this.automaton = new AhoCorasick([...byPattern.entries()].map(([pattern, data]) => ({ pattern, data })));
+  }
+
+  fold(text: string): FoldedText {
+    return foldText(text, this.teencode);
+  }
+
+  /** All hits in the given fields, searched as one text. */
+  match(fields: { field: string; text: FoldedText }[]): Hit[] {
+    if (fields.length === 0) return [];
+    const offsets: number[] = [];
+    const parts: string[] = [];
+    let offset = 0;
+    for (const { text } of fields) {
+      offsets.push(offset);
+      parts.push(text.plain);
+      offset += text.plain.length + FIELD_BREAK.length;
+    }
+    const combined = parts.join(FIELD_BREAK);
+    const hits: Hit[] = [];
+    let fieldIndex = 0;
+    for (const found of this.automaton.search(combined)) {
+      while (fieldIndex + 1 < offsets.length && found.start >= offsets[fieldIndex + 1]!) fieldIndex++;
+      const { field, text } = fields[fieldIndex]!;
+      const from = found.start - offsets[fieldIndex]!;
+      const to = found.end - offsets[fieldIndex]!;
+      for (const entry of this.entries[found.data!]!) {
+        if (
+          entry.accented !== undefined &&
+          text.hasDiacritics &&
+          text.accented.slice(from, to) !== entry.accented
+        ) {
+          continue;
+        }
+        hits.push({ field, text, from, to, term: entry.term, role: entry.role });
+      }
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,23 @@
+import type { CategoryId } from '../../records/risk.js';
+
+/** What a lexicon term means when it is found; one folded pattern can carry several roles. */
+export type TermRole =
+  | { kind: 'category'; category: CategoryId; strength: number }
+  | { kind: 'category-not'; category: CategoryId }
+  | { kind: 'category-unless'; category: CategoryId }
+  | { kind: 'sign'; rule: string }
+  | { kind: 'sign-not'; rule: string }
+  | { kind: 'sign-unless'; rule: string }
+  | { kind: 'brand'; brand: number }
+  | { kind: 'product-type'; productType: string }
+  | { kind: 'accessory' }
+  | { kind: 'style' }
+  | { kind: 'used' };
+
+export interface RoleEntry {
+  role: TermRole;
+  /** The term as the lexicon wrote it. */
+  term: string;
+  /** Set when the term must match with its diacritics: the accented, padded pattern. */
+  accented?: string;
+}

@@ -1,0 +1,61 @@
+import type { BrandPrices } from '../lexicons/lexicon-schema.js';
+import type { Hit } from '../match/term-matcher.js';
+import { reasonFromHit, type Finding, type Offer, type RuleContext } from './rule-context.js';
+
+export const IMPLAUSIBLE_PRICE_POINTS = 50;
+
+const vnd = new Intl.NumberFormat('vi-VN');
+
+/**
+ * A counterfeit-prone brand offered below the lowest genuine price for its product type:
+ * a "Rolex" at 1.5 million ₫. Not for accessories made for the brand ("ốp lưng iPhone"),
+ * style descriptions ("phong cách Chanel") or second-hand goods.
+ */
+export function brandPriceFindings(context: RuleContext, table: BrandPrices): Finding[] {
+  const findings: Finding[] = [];
+  for (const offer of context.offers) {
+    const finding = checkOffer(offer, context.hits, table);
+    if (finding !== undefined) {
+      findings.push(finding);
+      break; // one implausible offer is enough to make the point
+    }
+  }
+  return findings;
+}
+
+function checkOffer(offer: Offer, allHits: readonly Hit[], table: BrandPrices): Finding | undefined {
+  if (offer.price === undefined || offer.price <= 0) return undefined;
+  const hits = allHits.filter((hit) => offer.fields.has(hit.field));
+  if (hits.some((hit) => hit.role.kind === 'accessory' || hit.role.kind === 'used')) return undefined;
+  const styles = hits.filter((hit) => hit.role.kind === 'style');
+  const productTypes = new Set<string>();
+  for (const hit of hits) if (hit.role.kind === 'product-type') productTypes.add(hit.role.productType);
+
+  for (const hit of hits) {
+    if (hit.role.kind !== 'brand') continue;
+    if (styles.some((style) => style.field === hit.field && style.to - 1 === hit.from)) continue;
+    const brand = table.brands[hit.role.brand]!;
+    const floor = floorFor(brand.floors, productTypes);
+    if (floor === undefined || offer.price >= floor.price) continue;
+    const reason = reasonFromHit(`price.implausible.${floor.type}`, IMPLAUSIBLE_PRICE_POINTS, hit);
+    reason.note = `${vnd.format(offer.price)} ₫ < ${vnd.format(floor.price)} ₫ (lowest genuine ${brand.brand} ${floor.type})`;
+    return { reason, signal: 'implausible_price' };
+  }
+  return undefined;
+}
+
+/** The floor for the product type named; with none named, the brand's lowest floor. */
+function floorFor(
+  floors: Record<string, number>,
+  productTypes: ReadonlySet<string>,
+): { type: string; price: number } | undefined {
+  const named = [...productTypes].filter((type) => floors[type] !== undefined);
+  const candidates = named.length > 0 ? named : Object.keys(floors);
+  let best: { type: string; price: number } | undefined;
+  for (const type of candidates) {
+    const price = floors[type]!;
+    // With several types named ("túi + ví"), take the lowest floor: the benefit of the doubt.
+    if (best === undefined || price < best.price) best = { type, price };
+  }
+  return best;
+}

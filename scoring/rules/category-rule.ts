@@ -1,0 +1,59 @@
+import type { CategoryId } from '../../records/risk.js';
+import type { CategoryLexicon } from '../lexicons/lexicon-schema.js';
+import type { Hit } from '../match/term-matcher.js';
+import { byField, fieldFactor, reasonFromHit, type Finding } from './rule-context.js';
+
+/** Evidence at or above this makes a category: one strong title term, or two weak ones. */
+const CATEGORY_EVIDENCE = 1;
+
+/** Which categories the item is in, with the hit that best shows each. */
+export function detectCategories(hits: Hit[]): Map<CategoryId, Hit> {
+  const evidence = new Map<CategoryId, { total: number; seen: Set<string>; best: Hit }>();
+  for (const hit of hits) {
+    if (hit.role.kind !== 'category') continue;
+    const { category, strength } = hit.role;
+    const dedupe = `${hit.term}|${hit.field}`;
+    const entry = evidence.get(category);
+    const points = strength * fieldFactor(hit.field);
+    if (entry === undefined) {
+      evidence.set(category, { total: points, seen: new Set([dedupe]), best: hit });
+      continue;
+    }
+    if (entry.seen.has(dedupe)) continue;
+    entry.seen.add(dedupe);
+    entry.total += points;
+    if (clearer(hit, entry.best)) entry.best = hit;
+  }
+  const categories = new Map<CategoryId, Hit>();
+  for (const [category, { total, best }] of evidence) {
+    if (total >= CATEGORY_EVIDENCE - 1e-9) categories.set(category, best);
+  }
+  return categories;
+}
+
+/** A strong term explains a category better than a weak one; then title before description. */
+function clearer(hit: Hit, best: Hit): boolean {
+  if (hit.role.kind !== 'category' || best.role.kind !== 'category') return false;
+  if (hit.role.strength !== best.role.strength) return hit.role.strength > best.role.strength;
+  return byField(hit, best) < 0;
+}
+
+/**
+ * Category points: the item's most sensitive category counts, the others are listed at
+ * weight 0 so the reasons still add up to the score. Banned categories carry their sign.
+ */
+export function categoryFindings(
+  categories: Map<CategoryId, Hit>,
+  lexicons: ReadonlyMap<CategoryId, CategoryLexicon>,
+): Finding[] {
+  const ranked = [...categories.entries()].sort(
+    ([a], [b]) => (lexicons.get(b)?.points ?? 0) - (lexicons.get(a)?.points ?? 0),
+  );
+  return ranked.map(([category, hit], index) => {
+    const lexicon = lexicons.get(category);
+    const weight = index === 0 ? (lexicon?.points ?? 0) : 0;
+    const finding: Finding = { reason: reasonFromHit(`category.${category}`, weight, hit) };
+    if (lexicon?.signal !== undefined) finding.signal = lexicon.signal;
+    return finding;
+  });
+}

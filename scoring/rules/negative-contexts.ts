@@ -1,0 +1,43 @@
+import type { Hit } from '../match/term-matcher.js';
+
+/**
+ * Drops hits cancelled by a negative context. A `-not` hit cancels the positive terms it
+ * overlaps in the same field ("sữa tắm" cancels "sữa"); an `-unless` hit cancels its target
+ * in the whole field ("cai thuốc lá" anywhere in a title: the book is about quitting).
+ */
+export function applyNegativeContexts(hits: Hit[]): Hit[] {
+  const overlapping = new Map<string, Hit[]>();
+  const wholeField = new Set<string>();
+  for (const hit of hits) {
+    const { role } = hit;
+    if (role.kind === 'category-not') push(overlapping, `c:${role.category}`, hit);
+    else if (role.kind === 'sign-not') push(overlapping, `s:${role.rule}`, hit);
+    else if (role.kind === 'category-unless') wholeField.add(`c:${role.category}|${hit.field}`);
+    else if (role.kind === 'sign-unless') wholeField.add(`s:${role.rule}|${hit.field}`);
+  }
+  if (overlapping.size === 0 && wholeField.size === 0) return hits;
+  return hits.filter((hit) => {
+    const key = targetKey(hit);
+    if (key === undefined) return true;
+    if (wholeField.has(`${key}|${hit.field}`)) return false;
+    const cancels = overlapping.get(key);
+    return cancels === undefined || !cancels.some((negative) => overlaps(negative, hit));
+  });
+}
+
+function targetKey(hit: Hit): string | undefined {
+  if (hit.role.kind === 'category') return `c:${hit.role.category}`;
+  if (hit.role.kind === 'sign') return `s:${hit.role.rule}`;
+  return undefined;
+}
+
+function overlaps(negative: Hit, hit: Hit): boolean {
+  // Patterns are space-padded, so touching words share a space: require a letter in common.
+  return negative.field === hit.field && negative.from < hit.to - 1 && hit.from < negative.to - 1;
+}
+
+function push(map: Map<string, Hit[]>, key: string, hit: Hit): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [hit]);
+  else list.push(hit);
+}

@@ -1,0 +1,51 @@
+import type { CategoryId, Reason, SignalId } from '../../records/risk.js';
+import type { Hit } from '../match/term-matcher.js';
+import { quote } from '../text/folded-text.js';
+
+/** What every rule sees about one record: its hits, after negative contexts were applied. */
+export interface RuleContext {
+  hits: Hit[];
+  categories: Set<CategoryId>;
+  /** What was priced: a listing's title fields, or each pinned product of a livestream. */
+  offers: Offer[];
+  isOfficialStore: boolean;
+  sellerName: string | undefined;
+}
+
+export interface Offer {
+  /** The fields that describe this offer ("title", "brand", or "products[2]"). */
+  fields: ReadonlySet<string>;
+  price: number | undefined;
+}
+
+/** A fired rule: its points, the sign it shows, and the seller's words that fired it. */
+export interface Finding {
+  reason: Reason;
+  signal?: SignalId;
+}
+
+/** How much a field counts as evidence of what the item is. */
+export const FIELD_FACTOR: Record<string, number> = {
+  title: 1,
+  brand: 1,
+  categoryPath: 1,
+  products: 1,
+  description: 0.5,
+  sellerName: 0.5,
+};
+
+/** "products[2]" counts as "products". */
+export function fieldFactor(field: string): number {
+  const bracket = field.indexOf('[');
+  return FIELD_FACTOR[bracket === -1 ? field : field.slice(0, bracket)] ?? 0;
+}
+
+export function reasonFromHit(rule: string, weight: number, hit: Hit): Reason {
+  const { match, start, end } = quote(hit.text, hit.from, hit.to);
+  return { rule, weight, match, field: hit.field, start, end };
+}
+
+/** Title hits explain best; then the order the seller wrote them in. */
+export function byField(a: Hit, b: Hit): number {
+  return fieldFactor(b.field) - fieldFactor(a.field) || a.from - b.from;
+}

@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import type { Listing } from '../records/listing.js';
+import type { Livestream } from '../records/livestream.js';
+import { RiskAssessmentSchema } from '../records/risk.js';
+import { loadLexicons } from './lexicons/load-lexicons.js';
+import { Scorer } from './scorer.js';
+
+// Rules only: these tests pin what the lexicons and rules decide, not the learned model.
+const scorer = new Scorer(loadLexicons(), undefined, { flagThreshold: 50, classifierWeight: 0 });
+
+function listing(title: string, extra: Partial<Listing> = {}): Listing {
+  return {
+    platform: 'shopee',
+    listingId: '1',
+    url: 'https://shopee.vn/x-i.1.1',
+    title,
+    sellerId: 's1',
+    capturedAt: '2026-11-01T08:00:00+07:00',
+    ...extra,
+  };
+}
+
+const assess = (title: string, extra: Partial<Listing> = {}) => scorer.assess(listing(title, extra));
+
+describe('Scorer: banned goods', () => {
+  it.each([
+    'Thuốc lá điện tử pod 1 lần 6000 hơi',
+    'thuoc la dien tu gia re',
+    'tldt chính hãng',
+    'v.a.p.e pod 1 lần 6000 hơi',
+    'V A P E xịn giá sỉ',
+    'P0D system mini 1000mAh',
+    'vapeeee vị nho',
+    'v💨ape pod',
+    '𝐕𝐀𝐏𝐄 POD',
+    'Tinh dầu salt nic 30ml 35mg',
+    'IQOS ILUMA PRIME kèm 2 cây Terea',
+  ])('flags %j as banned goods', (title) => {
+    const risk = assess(title);
+    expect(risk.flagged).toBe(true);
+    expect(risk.signals).toContain('banned_goods');
+  });
+
+  it('keeps a banned item flagged even from an official store', () => {
+    const risk = assess('Pod Vaporesso XROS 4 chính hãng', {
+      isOfficialStore: true,
+      sellerName: 'Vaporesso Official Store',
+    });
+    expect(risk.flagged).toBe(true);
+    expect(risk.reasons.map((reason) => reason.rule)).toContain('seller.official_store');
+  });
+});
+
+describe('Scorer: negative contexts', () => {
+  it('reads "sữa tắm" and "sữa rửa mặt" as cosmetics, not milk', () => {
+    for (const title of ['Sữa tắm Dove 900g', 'Sữa rửa mặt Cetaphil 500ml', 'sua tam thom lau']) {
+      const risk = assess(title);
+      expect(risk.categories).toContain('cosmetics');
+      expect(risk.categories).not.toContain('milk');
+      expect(risk.flagged).toBe(false);
+    }
+  });
+
+  it('reads infant formula as milk', () => {
+    expect(assess('Sữa bột Meiji số 0 800g').categories).toContain('milk');
+    expect(assess('sua bot Similac 5G so 1').categories).toContain('milk');
+  });
+
+  it('does not take room-diffuser oil for vape liquid', () => {
+    const risk = assess('Tinh dầu xông phòng sả chanh 10ml cho máy khuếch tán');
+    expect(risk.categories).not.toContain('e_cigarettes');
+    expect(risk.flagged).toBe(false);
+  });
+
+  it('does not take a phone case for a counterfeit phone', () => {
+    const risk = assess('Ốp lưng cho iPhone 15 Pro Max silicon', { price: 45000 });
+    expect(risk.signals).not.toContain('implausible_price');
+    expect(risk.flagged).toBe(false);
+  });
+
+  it('does not take a "Fake Love" T-shirt for a counterfeit claim', () => {
+    const risk = assess('Áo thun in chữ Fake Love form rộng unisex', { price: 99000 });
+    expect(risk.signals).not.toContain('counterfeit');
+    expect(risk.flagged).toBe(false);
+  });
+
+  it('does not take a book about quitting smoking for tobacco', () => {
+    const risk = assess('Sách Dễ Dàng Bỏ Thuốc Lá - Allen Carr', { price: 89000 });
+    expect(risk.categories).toEqual([]);
+    expect(risk.flagged).toBe(false);
+  });
+
+  it('does not take a handbag or a laptop for hand-carried imports', () => {
+    expect(assess('Túi xách tay nữ da mềm công sở').signals).not.toContain('unknown_origin');
+    expect(assess('Máy tính xách tay Dell Inspiron 15').signals).not.toContain('unknown_origin');
+  });
+
+  it('does not read the supplement disclaimer as a claim to replace medicine', () => {
+    const risk = assess('Viên uống bổ gan Tuệ Linh', {
+      description: 'Thực phẩm này không phải là thuốc và không có tác dụng thay thế thuốc chữa bệnh.',
+    });
+    expect(risk.categories).toContain('supplements');
+    expect(risk.flagged).toBe(false);
+  });
+});
+
+describe('Scorer: violation signs', () => {
+  it('flags counterfeit slang as written', () => {
+    for (const title of [
+      'Túi Gucci rep 1:1 da thật',
+      'Giày Nike Jordan rép 1 1',
+      'Ví LV like auth',
+      'Đồng hồ Rolex super fake',
+    ]) {
+      const risk = assess(title, { price: 900000 });
+      expect(risk.signals, title).toContain('counterfeit');
+      expect(risk.flagged, title).toBe(true);
+    }
+  });
+
+  it('flags unknown origin', () => {
+    const risk = assess('Kem chống nắng Anessa nội địa Nhật xách tay');
+    expect(risk.signals).toContain('unknown_origin');
+    expect(risk.flagged).toBe(true);
+  });
+
+  it('flags a false health claim on a supplement, not the same words on a phone', () => {
+    const supplement = assess('TPCN viên uống chữa khỏi tiểu đường sau 1 liệu trình');
+    expect(supplement.signals).toContain('false_advertising');
+    expect(supplement.flagged).toBe(true);
+    expect(assess('Kem trắng da cấp tốc 7 ngày').flagged).toBe(true);
+  });
+
+  it('flags a prescription medicine and calls it a medicine', () => {
+    const risk = assess('Amoxicillin 500mg hộp 100 viên');
+    expect(risk.signals).toContain('prescription_online');
+    expect(risk.categories).toContain('pharmaceuticals');
+    expect(risk.flagged).toBe(true);
+  });
+
+  it('flags a luxury brand at an implausible price and explains the floor', () => {
+    const risk = assess('Đồng hồ Rolex Daytona nam dây thép', { price: 1500000 });
+    expect(risk.signals).toContain('implausible_price');
+    expect(risk.flagged).toBe(true);
+    const reason = risk.reasons.find((candidate) => candidate.rule.startsWith('price.implausible'));
+    expect(reason?.note).toContain('1.500.000');
+  });
+
+  it('does not flag the same brand at a genuine price', () => {
+    expect(assess('Đồng hồ Rolex Datejust 36mm', { price: 280000000 }).flagged).toBe(false);
+    expect(assess('Điện thoại Apple iPhone 13 128GB', { price: 12590000 }).flagged).toBe(false);
+  });
+
+  it('flags a banned pesticide as agricultural input', () => {
+    const risk = assess('Thuốc diệt cỏ Paraquat 1 lít');
+    expect(risk.categories).toContain('agri_inputs');
+    expect(risk.signals).toContain('banned_goods');
+    expect(risk.flagged).toBe(true);
+  });
+});
+
+describe('Scorer: explanations', () => {
+  it('returns a valid assessment whose reasons quote the seller and add up to the score', () => {
+    const risk = assess('Bán V.A.P.E giá rẻ');
+    expect(RiskAssessmentSchema.parse(risk)).toEqual(risk);
+    expect(risk.reasons[0]?.match).toBe('V.A.P.E');
+    expect(risk.ruleset).toBe(scorer.ruleset);
+    expect(risk.score).toBe(
+      Math.min(
+        100,
+        risk.reasons.reduce((sum, reason) => sum + reason.weight, 0),
+      ),
+    );
+  });
+
+  it('scores an ordinary listing low with no reasons beyond its category', () => {
+    const risk = assess('Nồi cơm điện Sharp 1.8L', { price: 990000 });
+    expect(risk.flagged).toBe(false);
+    expect(risk.score).toBeLessThan(20);
+  });
+});
+
+describe('Scorer: livestreams', () => {
+  const stream: Livestream = {
+    kind: 'livestream',
+    platform: 'tiktok',
+    streamId: 'live1',
+    url: 'https://www.tiktok.com/@host/live',
+    title: 'Xả kho cuối năm giá sốc',
+    hostId: 'h1',
+    hostName: 'Kho sỉ Hà Nội',
+    capturedAt: '2026-11-01T20:00:00+07:00',
+    products: [
+      { title: 'Nồi chiên không dầu 5L', price: 650000 },
+      { title: 'Pod 1 lần 8000 hơi vị xoài', price: 150000 },
+    ],
+  };
+
+  it('scores pinned products and quotes the product that fired', () => {
+    const risk = scorer.assess(stream);
+    expect(risk.flagged).toBe(true);
+    expect(risk.categories).toContain('e_cigarettes');
+    expect(risk.reasons[0]?.field).toBe('products[1]');
+  });
+});

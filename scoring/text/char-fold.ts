@@ -1,0 +1,72 @@
+/**
+ * How one code point folds. `plain` has no diacritics (đ→d) and is lowercase; `accented`
+ * keeps Vietnamese marks. Both have the same length so positions line up.
+ */
+export type CharKind = 'alnum' | 'separator' | 'mark' | 'invisible' | 'pictograph' | 'leet';
+
+export interface FoldedChar {
+  kind: CharKind;
+  plain: string;
+  accented: string;
+}
+
+const cache = new Map<number, FoldedChar>();
+
+const MARK = /^\p{M}+$/u;
+const ALNUM = /^[\p{L}\p{N}]+$/u;
+const LETTER = /\p{L}/u;
+const PICTOGRAPH = /\p{Extended_Pictographic}|\p{So}|\p{Sk}/u;
+// Zero-width spaces and joiners, soft hyphen, variation selectors, BOM: sellers put them
+// inside words to dodge filters; they never separate words.
+// (Code-point ranges, not a regexp class: several of these combine with their neighbour.)
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f],
+  [0x2060, 0x2064],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+];
+const isInvisible = (codePoint: number): boolean =>
+  INVISIBLE_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to);
+/** Symbols that stand for letters inside words: Ch@nel, $upreme. */
+const LEET_SYMBOLS: Record<string, string> = { '@': 'a', $: 's' };
+
+export function foldChar(codePoint: number): FoldedChar {
+  const cached = cache.get(codePoint);
+  if (cached !== undefined) return cached;
+  const folded = computeFold(String.fromCodePoint(codePoint));
+  cache.set(codePoint, folded);
+  return folded;
+}
+
+function computeFold(char: string): FoldedChar {
+  if (isInvisible(char.codePointAt(0)!)) return { kind: 'invisible', plain: '', accented: '' };
+  if (MARK.test(char)) return { kind: 'mark', plain: '', accented: '' };
+  const leet = LEET_SYMBOLS[char];
+  if (leet !== undefined) return { kind: 'leet', plain: leet, accented: leet };
+  // NFKD maps fancy letters (𝐕, Ｖ, ⓥ) to plain ones and splits off the marks.
+  const plain = stripMarks(char.normalize('NFKD')).toLowerCase().replace(/đ/g, 'd');
+  if (plain.length > 0 && ALNUM.test(plain)) {
+    const accentedCandidate = char.normalize('NFKC').toLowerCase();
+    const accented = accentedCandidate.length === plain.length ? accentedCandidate : plain;
+    return { kind: 'alnum', plain, accented };
+  }
+  if (PICTOGRAPH.test(char)) return { kind: 'pictograph', plain: '', accented: '' };
+  return { kind: 'separator', plain: '', accented: '' };
+}
+
+function stripMarks(text: string): string {
+  return text.replace(/\p{M}/gu, '');
+}
+
+export function isLetterCode(code: number): boolean {
+  // Fast path for ASCII, which is nearly all of the plain shadow.
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LETTER.test(String.fromCharCode(code));
+}
+
+export function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}

@@ -1,0 +1,72 @@
+import { foldChar } from './char-fold.js';
+import type { Token } from './token.js';
+
+/**
+ * Splits NFC text into folded words. Separators end a word, except where sellers hide a
+ * word's letters behind something: an emoji or an invisible character between two letters
+ * ("v💨ape"), or @ / $ standing for a letter ("Ch@nel").
+ */
+export function tokenize(source: string): Token[] {
+  const tokens: Token[] = [];
+  let current: Token | undefined;
+  let gap = '';
+  const codePoints = Array.from(source);
+  let offset = 0;
+  for (let index = 0; index < codePoints.length; index++) {
+    const char = codePoints[index]!;
+    const start = offset;
+    offset += char.length;
+    const folded = foldChar(char.codePointAt(0)!);
+    switch (folded.kind) {
+      case 'alnum':
+        current ??= startToken(tokens, gap);
+        gap = '';
+        appendChar(current, folded.plain, folded.accented, start, offset);
+        break;
+      case 'mark':
+        // A combining mark left over after NFC belongs to the character before it.
+        if (current !== undefined && current.ends.length > 0) current.ends[current.ends.length - 1] = offset;
+        break;
+      case 'invisible':
+        break;
+      case 'leet':
+      case 'pictograph':
+        if (current !== undefined && nextIsAlnum(codePoints, index + 1)) {
+          if (folded.kind === 'leet') appendChar(current, folded.plain, folded.accented, start, offset);
+          break;
+        }
+        current = undefined;
+        gap += char;
+        break;
+      case 'separator':
+        current = undefined;
+        gap += char;
+        break;
+    }
+  }
+  return tokens;
+}
+
+function startToken(tokens: Token[], gap: string): Token {
+  const token: Token = { plain: '', accented: '', starts: [], ends: [], gap };
+  tokens.push(token);
+  return token;
+}
+
+function appendChar(token: Token, plain: string, accented: string, start: number, end: number): void {
+  token.plain += plain;
+  token.accented += accented;
+  for (let i = 0; i < plain.length; i++) {
+    token.starts.push(start);
+    token.ends.push(end);
+  }
+}
+
+function nextIsAlnum(codePoints: string[], from: number): boolean {
+  for (let index = from; index < codePoints.length; index++) {
+    const kind = foldChar(codePoints[index]!.codePointAt(0)!).kind;
+    if (kind === 'alnum') return true;
+    if (kind !== 'pictograph' && kind !== 'invisible' && kind !== 'mark') return false;
+  }
+  return false;
+}
