@@ -45,6 +45,93 @@ export const SETTINGS = {
       doc: 'Most points the learned classifier may add to a score (0 turns it off).',
     }),
   },
+  crawl: {
+    maxConcurrency: setting(z.number().int().min(1).max(200), {
+      default: 8,
+      env: 'ECOMWATCH_CRAWL_MAX_CONCURRENCY',
+      doc: 'Most requests in flight across all domains (HTTP adapters; browser adapters use maxBrowserPages).',
+    }),
+    maxConcurrencyPerDomain: setting(z.number().int().min(1).max(100), {
+      default: 4,
+      env: 'ECOMWATCH_CRAWL_MAX_CONCURRENCY_PER_DOMAIN',
+      doc: 'Most requests in flight to one host.',
+    }),
+    maxRequestsPerMinutePerDomain: setting(z.number().int().min(1), {
+      default: 60,
+      env: 'ECOMWATCH_CRAWL_MAX_REQUESTS_PER_MINUTE_PER_DOMAIN',
+      doc: 'Rate limit per host: requests to one host are spaced at least 60000/N ms apart.',
+    }),
+    maxBrowserPages: setting(z.number().int().min(1).max(20), {
+      default: 2,
+      env: 'ECOMWATCH_CRAWL_MAX_BROWSER_PAGES',
+      doc: 'Most browser pages open at once (each Chromium page costs ~100 MB).',
+    }),
+    maxRequestRetries: setting(z.number().int().min(0).max(20), {
+      default: 3,
+      env: 'ECOMWATCH_CRAWL_MAX_REQUEST_RETRIES',
+      doc: 'Retries of a request after a blocked, throttled or network failure.',
+    }),
+    backoffBaseMillis: setting(z.number().int().min(0), {
+      default: 2000,
+      env: 'ECOMWATCH_CRAWL_BACKOFF_BASE_MILLIS',
+      doc: 'First back-off after a 429 or a block; doubles with each retry of the same request.',
+    }),
+    backoffMaxMillis: setting(z.number().int().min(0), {
+      default: 60_000,
+      env: 'ECOMWATCH_CRAWL_BACKOFF_MAX_MILLIS',
+      doc: 'Longest back-off.',
+    }),
+    navigationTimeoutSecs: setting(z.number().min(1).max(600), {
+      default: 45,
+      env: 'ECOMWATCH_CRAWL_NAVIGATION_TIMEOUT_SECS',
+      doc: 'Time allowed for one page load or API response.',
+    }),
+    respectRobotsTxt: setting(z.boolean(), {
+      default: true,
+      env: 'ECOMWATCH_CRAWL_RESPECT_ROBOTS_TXT',
+      doc: 'Obey robots.txt. Turn off only for inspection the platform has authorised in writing.',
+    }),
+    proxyUrls: setting(z.array(z.url()), {
+      default: [],
+      env: 'ECOMWATCH_CRAWL_PROXY_URLS',
+      doc: 'Proxies to rotate through (comma-separated in env), via Crawlee ProxyConfiguration.',
+    }),
+    storageStatePath: setting(z.string().optional(), {
+      default: undefined,
+      env: 'ECOMWATCH_CRAWL_STORAGE_STATE_PATH',
+      doc: "An inspector's logged-in browser session (Playwright storage-state JSON with cookies) for Shopee/TikTok.",
+    }),
+    chromiumPath: setting(z.string().min(1), {
+      default: '/usr/bin/chromium',
+      env: 'ECOMWATCH_CRAWL_CHROMIUM_PATH',
+      doc: 'Chromium executable for browser adapters (Debian package `chromium`).',
+    }),
+    screenshots: setting(z.boolean(), {
+      default: true,
+      env: 'ECOMWATCH_CRAWL_SCREENSHOTS',
+      doc: 'Browser adapters keep a full-page screenshot beside the raw page as evidence.',
+    }),
+    storeEvidence: setting(z.boolean(), {
+      default: true,
+      env: 'ECOMWATCH_CRAWL_STORE_EVIDENCE',
+      doc: 'Keep every raw page / API response under <dataDir>/evidence, content-addressed by SHA-256.',
+    }),
+    maxPagesPerSeed: setting(z.number().int().min(1), {
+      default: 20,
+      env: 'ECOMWATCH_CRAWL_MAX_PAGES_PER_SEED',
+      doc: 'Most result pages followed per keyword / category / shop seed.',
+    }),
+    userAgent: setting(z.string().min(1), {
+      default:
+        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 ecomwatch',
+      env: 'ECOMWATCH_CRAWL_USER_AGENT',
+      doc: 'User-Agent of HTTP adapters (robots.txt is matched against `*`).',
+    }),
+    baseUrls: setting(z.record(z.string(), z.url()), {
+      default: {},
+      doc: 'Per-platform origin overrides, e.g. {tiki: "http://127.0.0.1:8080"} to crawl the sandbox.',
+    }),
+  },
 } as const;
 
 type Sections = typeof SETTINGS;

@@ -6,7 +6,9 @@ import { CategoryIdSchema, SignalIdSchema } from '../../records/risk.js';
  * person reads them ("thuốc lá điện tử"); they go through the same folding as seller text,
  * so one entry also matches "thuoc la dien tu", "THUỐC LÁ ĐIỆN TỬ" and "tldt".
  */
-const Terms = z.array(z.string().min(1)).default([]);
+// YAML reads a bare 555 or 333 (cigarette and beer brands) as a number: take it as the term.
+const Term = z.union([z.string().min(1), z.number()]).transform(String);
+const Terms = z.array(Term).default([]);
 
 export const CategoryLexiconSchema = z.strictObject({
   category: CategoryIdSchema,

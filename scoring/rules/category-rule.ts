@@ -6,27 +6,38 @@ import { byField, fieldFactor, reasonFromHit, type Finding } from './rule-contex
 /** Evidence at or above this makes a category: one strong title term, or two weak ones. */
 const CATEGORY_EVIDENCE = 1;
 
-/** Which categories the item is in, with the hit that best shows each. */
+/**
+ * Which categories the item is in, with the hit that best shows each. A category needs
+ * evidence of at least one strong term or two weak ones. When some category has a strong
+ * term in a field that names the item (title, brand, category path, a pinned product),
+ * categories held up only by weak words or the description are dropped: "Túi Chanel" is a
+ * bag, and the weak cosmetics word "Chanel" must not make it a perfume too.
+ */
 export function detectCategories(hits: Hit[]): Map<CategoryId, Hit> {
-  const evidence = new Map<CategoryId, { total: number; seen: Set<string>; best: Hit }>();
+  const evidence = new Map<CategoryId, { total: number; named: boolean; seen: Set<string>; best: Hit }>();
   for (const hit of hits) {
     if (hit.role.kind !== 'category') continue;
     const { category, strength } = hit.role;
     const dedupe = `${hit.term}|${hit.field}`;
-    const entry = evidence.get(category);
     const points = strength * fieldFactor(hit.field);
+    const named = strength >= 1 && fieldFactor(hit.field) >= 1;
+    const entry = evidence.get(category);
     if (entry === undefined) {
-      evidence.set(category, { total: points, seen: new Set([dedupe]), best: hit });
+      evidence.set(category, { total: points, named, seen: new Set([dedupe]), best: hit });
       continue;
     }
     if (entry.seen.has(dedupe)) continue;
     entry.seen.add(dedupe);
     entry.total += points;
+    entry.named ||= named;
     if (clearer(hit, entry.best)) entry.best = hit;
   }
+  const anyNamed = [...evidence.values()].some((entry) => entry.named);
   const categories = new Map<CategoryId, Hit>();
-  for (const [category, { total, best }] of evidence) {
-    if (total >= CATEGORY_EVIDENCE - 1e-9) categories.set(category, best);
+  for (const [category, { total, named, best }] of evidence) {
+    if (total < CATEGORY_EVIDENCE - 1e-9) continue;
+    if (anyNamed && !named) continue;
+    categories.set(category, best);
   }
   return categories;
 }

@@ -33,11 +33,16 @@ const isInvisible = (codePoint: number): boolean =>
 /** Symbols that stand for letters inside words: Ch@nel, $upreme. */
 const LEET_SYMBOLS: Record<string, string> = { '@': 'a', $: 's' };
 
+/** Latin, Vietnamese and common punctuation sit below this: an array lookup, not a map. */
+const DENSE_LIMIT = 0x2100;
+const dense: (FoldedChar | undefined)[] = new Array<FoldedChar | undefined>(DENSE_LIMIT);
+
 export function foldChar(codePoint: number): FoldedChar {
-  const cached = cache.get(codePoint);
+  const cached = codePoint < DENSE_LIMIT ? dense[codePoint] : cache.get(codePoint);
   if (cached !== undefined) return cached;
   const folded = computeFold(String.fromCodePoint(codePoint));
-  cache.set(codePoint, folded);
+  if (codePoint < DENSE_LIMIT) dense[codePoint] = folded;
+  else cache.set(codePoint, folded);
   return folded;
 }
 

@@ -107,7 +107,7 @@ function canJoin(previous: Token, next: Token): boolean {
 /** "vapeeee" → "vape", "authhh" → "auth". Runs of three or more of one letter become one. */
 export function collapseRepeats(token: Token): Token {
   const { plain } = token;
-  if (!/([a-z])\1\1/.test(plain)) return token;
+  if (!hasTripleLetter(plain)) return token;
   const keep: number[] = [];
   const ends = token.ends.slice();
   for (let i = 0; i < plain.length; i++) {
@@ -132,4 +132,13 @@ export function collapseRepeats(token: Token): Token {
     ends: keep.map((i) => ends[i]!),
     gap: token.gap,
   };
+}
+
+function hasTripleLetter(plain: string): boolean {
+  for (let i = 2; i < plain.length; i++) {
+    const code = plain.charCodeAt(i);
+    if (code === plain.charCodeAt(i - 1) && code === plain.charCodeAt(i - 2) && isLetterCode(code))
+      return true;
+  }
+  return false;
 }

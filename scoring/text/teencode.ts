@@ -18,15 +18,21 @@ export class Teencode {
     }
   }
 
-  expand(token: Token): Token[] {
+  /** Appends the token, or the words it abbreviates, to `out`. */
+  expandInto(token: Token, out: Token[]): void {
     const words = this.expansions.get(token.plain);
-    if (words === undefined) return [token];
-    return words.map((word, index) => ({
-      plain: word.plain,
-      accented: word.accented,
-      starts: new Array<number>(word.plain.length).fill(token.starts[0] ?? 0),
-      ends: new Array<number>(word.plain.length).fill(token.ends[token.ends.length - 1] ?? 0),
-      gap: index === 0 ? token.gap : ' ',
-    }));
+    if (words === undefined) {
+      out.push(token);
+      return;
+    }
+    words.forEach((word, index) => {
+      out.push({
+        plain: word.plain,
+        accented: word.accented,
+        starts: new Array<number>(word.plain.length).fill(token.starts[0] ?? 0),
+        ends: new Array<number>(word.plain.length).fill(token.ends[token.ends.length - 1] ?? 0),
+        gap: index === 0 ? token.gap : ' ',
+      });
+    });
   }
 }

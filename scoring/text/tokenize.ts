@@ -10,13 +10,11 @@ export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let current: Token | undefined;
   let gap = '';
-  const codePoints = Array.from(source);
-  let offset = 0;
-  for (let index = 0; index < codePoints.length; index++) {
-    const char = codePoints[index]!;
+  for (let offset = 0; offset < source.length;) {
+    const codePoint = source.codePointAt(offset)!;
     const start = offset;
-    offset += char.length;
-    const folded = foldChar(char.codePointAt(0)!);
+    offset += codePoint > 0xffff ? 2 : 1;
+    const folded = foldChar(codePoint);
     switch (folded.kind) {
       case 'alnum':
         current ??= startToken(tokens, gap);
@@ -31,16 +29,16 @@ export function tokenize(source: string): Token[] {
         break;
       case 'leet':
       case 'pictograph':
-        if (current !== undefined && nextIsAlnum(codePoints, index + 1)) {
+        if (current !== undefined && nextIsAlnum(source, offset)) {
           if (folded.kind === 'leet') appendChar(current, folded.plain, folded.accented, start, offset);
           break;
         }
         current = undefined;
-        gap += char;
+        gap += source.slice(start, offset);
         break;
       case 'separator':
         current = undefined;
-        gap += char;
+        gap += source.slice(start, offset);
         break;
     }
   }
@@ -62,9 +60,11 @@ function appendChar(token: Token, plain: string, accented: string, start: number
   }
 }
 
-function nextIsAlnum(codePoints: string[], from: number): boolean {
-  for (let index = from; index < codePoints.length; index++) {
-    const kind = foldChar(codePoints[index]!.codePointAt(0)!).kind;
+function nextIsAlnum(source: string, from: number): boolean {
+  for (let offset = from; offset < source.length;) {
+    const codePoint = source.codePointAt(offset)!;
+    offset += codePoint > 0xffff ? 2 : 1;
+    const kind = foldChar(codePoint).kind;
     if (kind === 'alnum') return true;
     if (kind !== 'pictograph' && kind !== 'invisible' && kind !== 'mark') return false;
   }
