@@ -21,7 +21,7 @@ export interface FoldedText {
 }
 
 const DIGIT = /[0-9]/;
-const COMBINING_MARK = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/u;
+const COMBINING_MARK = /\p{M}/u;
 
 export function foldText(text: string, teencode?: Teencode): FoldedText {
   // NFC only matters when combining marks are present; skipping it otherwise saves the
