@@ -7,6 +7,10 @@ export interface TermSpec {
   accented?: boolean;
 }
 
+function hasMarks(term: string): boolean {
+  return /[\u0300-\u036f]|đ/iu.test(term.normalize('NFD'));
+}
+
 /** Every term of every lexicon with the role it plays, ready for one automaton. */
 export function compileTerms(lexicons: Lexicons): TermSpec[] {
   const specs: TermSpec[] = [];
@@ -24,9 +28,12 @@ export function compileTerms(lexicons: Lexicons): TermSpec[] {
   }
   for (const sign of lexicons.signs) {
     const { rule } = sign;
+    // Sign phrases are short and collide easily when bare ("hàng giá" is not "hàng giả"):
+    // any term written with Vietnamese marks is accent-sensitive.
     const accented = new Set(sign.accented);
-    for (const term of sign.terms)
-      specs.push({ term, role: { kind: 'sign', rule }, accented: accented.has(term) });
+    for (const term of sign.terms) {
+      specs.push({ term, role: { kind: 'sign', rule }, accented: accented.has(term) || hasMarks(term) });
+    }
     for (const term of sign.not) specs.push({ term, role: { kind: 'sign-not', rule } });
     for (const term of sign.unless) specs.push({ term, role: { kind: 'sign-unless', rule } });
   }

@@ -55,6 +55,7 @@ export class Scorer {
   private readonly categoryLexicons: ReadonlyMap<CategoryId, CategoryLexicon>;
   private readonly signs: readonly SignLexicon[];
   private readonly officialPatterns: string[];
+  private readonly fallbackCategories: ReadonlySet<CategoryId>;
 
   constructor(
     private readonly lexicons: Lexicons,
@@ -65,6 +66,9 @@ export class Scorer {
     this.matcher = new TermMatcher(compileTerms(lexicons), teencode);
     this.categoryLexicons = new Map(lexicons.categories.map((lexicon) => [lexicon.category, lexicon]));
     this.signs = lexicons.signs;
+    this.fallbackCategories = new Set(
+      lexicons.categories.filter((lexicon) => lexicon.fallback).map((lexicon) => lexicon.category),
+    );
     this.officialPatterns = lexicons.sellers.official.map((name) => this.matcher.fold(name).plain.trimEnd());
     this.ruleset = rulesetVersion(lexicons.digest, classifier === undefined ? 'none' : classifier.digest);
   }
@@ -132,7 +136,7 @@ export class Scorer {
 
   private evaluate({ fields, offers, isOfficialStore, sellerName }: RecordView): RiskAssessment {
     const hits = applyNegativeContexts(this.matcher.match(fields));
-    const categories = detectCategories(hits);
+    const categories = detectCategories(hits, this.fallbackCategories);
     this.addProvenCategories(hits, categories);
     const context: RuleContext = {
       hits,

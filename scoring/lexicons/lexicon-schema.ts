@@ -14,6 +14,11 @@ export const CategoryLexiconSchema = z.strictObject({
   category: CategoryIdSchema,
   /** Points a listing gets for being in this category, before any violation sign. */
   points: z.number().int().min(0).max(100),
+  /**
+   * A catch-all category (food): kept only when no other category was found, since a
+   * product that is a milk, a supplement or a medicine is often also something one eats.
+   */
+  fallback: z.boolean().default(false),
   /** A sign that the category alone carries (banned goods). */
   signal: SignalIdSchema.optional(),
   terms: z.strictObject({

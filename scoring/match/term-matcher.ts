@@ -13,6 +13,20 @@ export interface Hit {
   role: TermRole;
 }
 
+/**
+ * Whether the seller's marks agree with an accent-sensitive term: every letter the seller
+ * wrote with a mark must carry the term's mark ("giá" is not "giả", "Nhài" is not "nhái");
+ * a letter written bare matches any mark, since sellers often drop them.
+ */
+function accentsAgree(text: FoldedText, from: number, accented: string): boolean {
+  if (!text.hasDiacritics) return true;
+  for (let i = 0; i < accented.length; i++) {
+    const written = text.accented[from + i];
+    if (written !== accented[i] && written !== text.plain[from + i]) return false;
+  }
+  return true;
+}
+
 /** Fields never run together: no pattern contains this character. */
 const FIELD_BREAK = ' \u0001 ';
 
@@ -73,13 +87,7 @@ export class TermMatcher {
       const from = found.start - offsets[fieldIndex]!;
       const to = found.end - offsets[fieldIndex]!;
       for (const entry of this.entries[found.data!]!) {
-        if (
-          entry.accented !== undefined &&
-          text.hasDiacritics &&
-          text.accented.slice(from, to) !== entry.accented
-        ) {
-          continue;
-        }
+        if (entry.accented !== undefined && !accentsAgree(text, from, entry.accented)) continue;
         hits.push({ field, text, from, to, term: entry.term, role: entry.role });
       }
     }

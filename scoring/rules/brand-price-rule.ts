@@ -44,13 +44,18 @@ function checkOffer(offer: Offer, allHits: readonly Hit[], table: BrandPrices): 
   return undefined;
 }
 
-/** The floor for the product type named; with none named, the brand's lowest floor. */
+/**
+ * The floor for the product type named. With none named, only a brand that makes one kind
+ * of product can be judged ("Rolex Daytona" is a watch); "LV" on a washing machine's model
+ * code names no bag.
+ */
 function floorFor(
   floors: Record<string, number>,
   productTypes: ReadonlySet<string>,
 ): { type: string; price: number } | undefined {
   const named = [...productTypes].filter((type) => floors[type] !== undefined);
-  const candidates = named.length > 0 ? named : Object.keys(floors);
+  const brandTypes = Object.keys(floors);
+  const candidates = named.length > 0 ? named : brandTypes.length === 1 ? brandTypes : [];
   let best: { type: string; price: number } | undefined;
   for (const type of candidates) {
     const price = floors[type]!;

@@ -13,7 +13,10 @@ const CATEGORY_EVIDENCE = 1;
  * categories held up only by weak words or the description are dropped: "Túi Chanel" is a
  * bag, and the weak cosmetics word "Chanel" must not make it a perfume too.
  */
-export function detectCategories(hits: Hit[]): Map<CategoryId, Hit> {
+export function detectCategories(
+  hits: Hit[],
+  fallbacks: ReadonlySet<CategoryId> = new Set(),
+): Map<CategoryId, Hit> {
   const evidence = new Map<CategoryId, { total: number; named: boolean; seen: Set<string>; best: Hit }>();
   for (const hit of hits) {
     if (hit.role.kind !== 'category') continue;
@@ -39,6 +42,8 @@ export function detectCategories(hits: Hit[]): Map<CategoryId, Hit> {
     if (anyNamed && !named) continue;
     categories.set(category, best);
   }
+  const specific = [...categories.keys()].some((category) => !fallbacks.has(category));
+  if (specific) for (const category of fallbacks) categories.delete(category);
   return categories;
 }
 

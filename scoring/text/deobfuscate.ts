@@ -71,37 +71,57 @@ const SPELLING_GAP = /^[\s.\-_*:/|+'"~,]{1,3}$/u;
 const LINE_BREAK = /[\n\r]/;
 
 /**
- * Joins runs of single characters written apart: "v a p e" → "vape", "rép 1 1" → "rep 11".
- * Letters join letters and digits join digits across any short gap; a letter and a digit
- * join only across punctuation ("p.0.d"), so "B1 B6" stays two vitamins.
+ * Joins letters written apart: "v a p e" → "vape", "rép 1 1" → "rep 11", "P.h.á.o b.i" →
+ * "phao bi", "ph.á.o" → "phao". A run is single characters apart, or pieces of at most two
+ * characters apart by punctuation only; one run keeps one kind of gap, so the space in
+ * "P.h.á.o b.i" ends a word. Letters join letters and digits join digits across any short
+ * gap; a letter and a digit join only across punctuation ("p.0.d"), so "B1 B6" stays two
+ * vitamins.
  */
 export function joinSpelledOut(tokens: Token[]): Token[] {
   const out: Token[] = [];
   let run: Token[] = [];
+  let runSpaced = false;
   const flush = (): void => {
-    if (run.length >= 2) out.push(undoLeet(tokenFrom(run, run[0]!.gap)));
-    else out.push(...run);
+    if (isSpelledRun(run)) out.push(undoLeet(tokenFrom(run, run[0]!.gap)));
+    else for (const token of run) out.push(token);
     run = [];
   };
   for (const token of tokens) {
-    if (token.plain.length !== 1) {
+    if (token.plain.length > 2) {
       flush();
       out.push(token);
       continue;
     }
     const previous = run[run.length - 1];
-    if (previous !== undefined && !canJoin(previous, token)) flush();
+    if (previous !== undefined) {
+      const spaced = isSpaced(token.gap);
+      if (!canJoin(previous, token) || (run.length >= 2 && spaced !== runSpaced)) flush();
+      else if (run.length === 1) runSpaced = spaced;
+    }
     run.push(token);
   }
   flush();
   return out;
 }
 
+function isSpelledRun(run: Token[]): boolean {
+  if (run.length < 2) return false;
+  if (run.every((token) => token.plain.length === 1)) return true;
+  // Two-character pieces only across punctuation ("ph.á.o"), never across spaces ("xe o to").
+  const singles = run.filter((token) => token.plain.length === 1).length;
+  return singles >= 2 && run.slice(1).every((token) => !isSpaced(token.gap));
+}
+
+function isSpaced(gap: string): boolean {
+  return /\s/.test(gap);
+}
+
 function canJoin(previous: Token, next: Token): boolean {
   if (next.gap === '') return false; // split from one word: "b1" is a vitamin name, not spelling
   if (!SPELLING_GAP.test(next.gap) || LINE_BREAK.test(next.gap)) return false;
   const sameClass = isDigitCode(previous.plain.charCodeAt(0)) === isDigitCode(next.plain.charCodeAt(0));
-  return sameClass || !/\s/.test(next.gap);
+  return sameClass || !isSpaced(next.gap);
 }
 
 /** "vapeeee" → "vape", "authhh" → "auth". Runs of three or more of one letter become one. */

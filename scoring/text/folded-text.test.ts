@@ -28,6 +28,10 @@ describe('foldText', () => {
     ['tldt giá rẻ', 'thuoc la dien tu gia re'],
     ['TPCN giảm cân', 'thuc pham chuc nang giam can'],
     ['10kg', '10 kg'],
+    ['P.h.á.o b.i', 'phao bi'],
+    ['ph.á.o đ.ì đ.ù.n.g', 'phao di dung'],
+    ['xe ô tô', 'xe o to'],
+    ['Vitamin B1 B6', 'vitamin b 1 b 6'],
   ])('folds %j to %j', (input, expected) => {
     expect(plain(input)).toBe(expected);
   });
