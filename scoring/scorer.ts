@@ -2,7 +2,7 @@ import type { Listing } from '../records/listing.js';
 import { isLivestream, type Livestream } from '../records/livestream.js';
 import type { CategoryId, Reason, RiskAssessment, SignalId } from '../records/risk.js';
 import { BANNED_CATEGORY_IDS } from '../records/taxonomy.js';
-import { textFeatures } from './classifier/features.js';
+import { forEachFeature, textFeatures } from './classifier/features.js';
 import { FlagClassifier } from './classifier/flag-classifier.js';
 import type { CategoryLexicon, SignLexicon } from './lexicons/lexicon-schema.js';
 import { loadLexicons, type Lexicons } from './lexicons/load-lexicons.js';
@@ -41,8 +41,8 @@ interface RecordView {
 }
 
 /** The seller's name says who sells, not what: the classifier reads the item's own words. */
-function featuresOf(fields: readonly FieldText[]): string[] {
-  return textFeatures(fields.filter(({ field }) => field !== 'sellerName').map(({ text }) => text));
+function itemTexts(fields: readonly FieldText[]): FoldedText[] {
+  return fields.filter(({ field }) => field !== 'sellerName').map(({ text }) => text);
 }
 
 /**
@@ -94,7 +94,7 @@ export class Scorer {
 
   /** The classifier's features of a record, exactly as `assess` computes them: for training. */
   classifierFeatures(record: Listing | Livestream): string[] {
-    return featuresOf(this.view(record).fields);
+    return textFeatures(itemTexts(this.view(record).fields));
   }
 
   /** A record as the rules see it: its folded fields (one fold each) and what it offers. */
@@ -169,7 +169,10 @@ export class Scorer {
 
   private classifierReason(fields: FieldText[]): Reason | undefined {
     if (this.classifier === undefined || this.options.classifierWeight === 0) return undefined;
-    const { probability, evidence } = this.classifier.predict(featuresOf(fields));
+    const texts = itemTexts(fields);
+    const { probability, evidence } = this.classifier.predictFrom((visit) => {
+      forEachFeature(texts, visit);
+    });
     const weight = Math.round(this.options.classifierWeight * (2 * probability - 1));
     if (weight === 0 || evidence.length === 0) return undefined;
     return {

@@ -7,12 +7,19 @@ import type { FoldedText } from '../text/folded-text.js';
  */
 export function textFeatures(texts: readonly FoldedText[]): string[] {
   const features = new Set<string>();
+  forEachFeature(texts, (feature) => features.add(feature));
+  return [...features];
+}
+
+/** The same features one at a time, repeats included: prediction dedupes only what it knows. */
+export function forEachFeature(texts: readonly FoldedText[], visit: (feature: string) => void): void {
   for (const text of texts) {
-    const words = text.plain.split(' ').filter((word) => word.length > 0 && word !== '\u0001');
-    for (let i = 0; i < words.length; i++) {
-      features.add(words[i]!);
-      if (i + 1 < words.length) features.add(`${words[i]!}_${words[i + 1]!}`);
+    let previous = '';
+    for (const word of text.plain.split(' ')) {
+      if (word === '') continue;
+      visit(word);
+      if (previous !== '') visit(`${previous}_${word}`);
+      previous = word;
     }
   }
-  return [...features];
 }

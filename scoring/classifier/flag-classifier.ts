@@ -86,20 +86,35 @@ export class FlagClassifier {
   }
 
   predict(features: readonly string[]): Prediction {
+    return this.predictFrom((visit) => {
+      for (const feature of features) visit(feature);
+    });
+  }
+
+  /** Predicts from the features a callback visits, without building the feature list. */
+  predictFrom(eachFeature: (visit: (feature: string) => void) => void): Prediction {
     // natural's own scoring multiplies the probabilities out of log space and underflows to
     // 0 for both labels on a long description; the same sums compared in log space do not.
-    const known = features.filter((feature) => this.logRatio.has(feature));
-    if (known.length === 0) return { probability: 0.5, evidence: [] };
     let logOdds = this.priorLogOdds;
-    for (const feature of known) logOdds += this.logRatio.get(feature)!;
+    const seen = new Map<string, number>();
+    eachFeature((feature) => {
+      const ratio = this.logRatio.get(feature);
+      if (ratio === undefined || seen.has(feature)) return;
+      seen.set(feature, ratio);
+      logOdds += ratio;
+    });
+    if (seen.size === 0) return { probability: 0.5, evidence: [] };
     const probability = 1 / (1 + Math.exp(-logOdds));
-    const direction = logOdds >= 0 ? 1 : -1;
-    const evidence = known
-      .map((feature) => ({ feature, strength: direction * this.logRatio.get(feature)! }))
-      .filter(({ strength }) => strength > 0)
-      .sort((a, b) => b.strength - a.strength)
-      .slice(0, 3)
-      .map(({ feature }) => feature.replace(/_/g, ' '));
-    return { probability, evidence };
+    return { probability, evidence: strongest(seen, logOdds >= 0 ? 1 : -1) };
   }
+}
+
+/** The three words that pushed hardest toward the prediction, as the seller would read them. */
+function strongest(ratios: ReadonlyMap<string, number>, direction: number): string[] {
+  return [...ratios]
+    .map(([feature, ratio]) => ({ feature, strength: direction * ratio }))
+    .filter(({ strength }) => strength > 0)
+    .sort((a, b) => b.strength - a.strength)
+    .slice(0, 3)
+    .map(({ feature }) => feature.replace(/_/g, ' '));
 }

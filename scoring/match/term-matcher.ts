@@ -1,6 +1,6 @@
-import AhoCorasick from 'modern-ahocorasick';
 import { foldText, type FoldedText } from '../text/folded-text.js';
 import type { Teencode } from '../text/teencode.js';
+import { AhoCorasick } from './aho-corasick.js';
 import type { RoleEntry, TermRole } from './term-role.js';
 
 /** A term found in one field, with its folded span. */
@@ -36,7 +36,7 @@ const FIELD_BREAK = ' \u0001 ';
  * inside "tripod"), and a record's fields are searched in a single pass.
  */
 export class TermMatcher {
-  private readonly automaton: AhoCorasick<number>;
+  private readonly automaton: AhoCorasick;
   private readonly entries: RoleEntry[][] = [];
   readonly patternCount: number;
 
@@ -60,7 +60,8 @@ export class TermMatcher {
       this.entries[index]!.push(entry);
     }
     this.patternCount = byPattern.size;
-    this.automaton = new AhoCorasick([...byPattern.entries()].map(([pattern, data]) => ({ pattern, data })));
+    // Patterns are numbered in insertion order, the same numbers as `entries`.
+    this.automaton = new AhoCorasick([...byPattern.keys()]);
   }
 
   fold(text: string): FoldedText {
@@ -86,7 +87,7 @@ export class TermMatcher {
       const { field, text } = fields[fieldIndex]!;
       const from = found.start - offsets[fieldIndex]!;
       const to = found.end - offsets[fieldIndex]!;
-      for (const entry of this.entries[found.data!]!) {
+      for (const entry of this.entries[found.pattern]!) {
         if (entry.accented !== undefined && !accentsAgree(text, from, entry.accented)) continue;
         hits.push({ field, text, from, to, term: entry.term, role: entry.role });
       }
