@@ -3,6 +3,7 @@ import { loadConfig } from '../../config/index.js';
 import { parseScorable } from '../../scoring/scorable.js';
 import { Scorer } from '../../scoring/scorer.js';
 import { openInput, openOutput, readJsonl } from '../io/jsonl.js';
+import { LiveCounter } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 
 interface ScoreOptions {
@@ -40,6 +41,7 @@ async function runScore(options: ScoreOptions, configFile: string | undefined): 
   const input = openInput(options.in);
   const output = openOutput(options.out);
   const counts = { scored: 0, flagged: 0, rejected: 0 };
+  const progress = new LiveCounter('score');
   try {
     for await (const line of readJsonl(input)) {
       const parsed =
@@ -52,11 +54,14 @@ async function runScore(options: ScoreOptions, configFile: string | undefined): 
       const risk = scorer.assess(parsed.record);
       counts.scored++;
       if (risk.flagged) counts.flagged++;
+      progress.tick(() => `${counts.flagged} flagged, ${counts.rejected} rejected`);
       // The input object as given (unknown fields untouched), with `risk` set.
       await output.write(JSON.stringify({ ...(line.value as object), risk }));
     }
     await output.commit();
+    progress.done();
   } catch (error) {
+    progress.done();
     output.abort();
     throw error;
   }
