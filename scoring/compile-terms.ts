@@ -23,8 +23,13 @@ export function compileTerms(lexicons: Lexicons): TermSpec[] {
     };
     add(lexicon.terms.strong, 1);
     add(lexicon.terms.weak, 0.5);
-    for (const term of lexicon.not) specs.push({ term, role: { kind: 'category-not', category } });
-    for (const term of lexicon.unless) specs.push({ term, role: { kind: 'category-unless', category } });
+    // Negatives written with marks must match with those marks: "sách" (book) must not
+    // cancel "làm sạch", nor "dầu gội" cancel "đầu gối".
+    for (const term of lexicon.not)
+      specs.push({ term, role: { kind: 'category-not', category }, accented: hasMarks(term) });
+    for (const term of lexicon.unless) {
+      specs.push({ term, role: { kind: 'category-unless', category }, accented: hasMarks(term) });
+    }
   }
   for (const sign of lexicons.signs) {
     const { rule } = sign;
@@ -34,8 +39,10 @@ export function compileTerms(lexicons: Lexicons): TermSpec[] {
     for (const term of sign.terms) {
       specs.push({ term, role: { kind: 'sign', rule }, accented: accented.has(term) || hasMarks(term) });
     }
-    for (const term of sign.not) specs.push({ term, role: { kind: 'sign-not', rule } });
-    for (const term of sign.unless) specs.push({ term, role: { kind: 'sign-unless', rule } });
+    for (const term of sign.not)
+      specs.push({ term, role: { kind: 'sign-not', rule }, accented: hasMarks(term) });
+    for (const term of sign.unless)
+      specs.push({ term, role: { kind: 'sign-unless', rule }, accented: hasMarks(term) });
   }
   const prices = lexicons.brandPrices;
   prices.brands.forEach((brand, index) => {

@@ -14,15 +14,25 @@ export interface Hit {
 }
 
 /**
- * Whether the seller's marks agree with an accent-sensitive term: every letter the seller
- * wrote with a mark must carry the term's mark ("giá" is not "giả", "Nhài" is not "nhái");
- * a letter written bare matches any mark, since sellers often drop them.
+ * Whether the seller's marks agree with an accent-sensitive term, word by word: a word the
+ * seller wrote with any mark must carry exactly the term's marks ("giá" is not "giả",
+ * "dầm" is not "đầm"); a word written bare matches, since sellers often drop them all.
  */
 function accentsAgree(text: FoldedText, from: number, accented: string): boolean {
   if (!text.hasDiacritics) return true;
-  for (let i = 0; i < accented.length; i++) {
-    const written = text.accented[from + i];
-    if (written !== accented[i] && written !== text.plain[from + i]) return false;
+  let wordStart = 0;
+  for (let i = 0; i <= accented.length; i++) {
+    if (i < accented.length && accented[i] !== ' ') continue;
+    if (i > wordStart) {
+      const written = text.accented.slice(from + wordStart, from + i);
+      if (
+        written !== accented.slice(wordStart, i) &&
+        written !== text.plain.slice(from + wordStart, from + i)
+      ) {
+        return false;
+      }
+    }
+    wordStart = i + 1;
   }
   return true;
 }

@@ -1,7 +1,11 @@
 import type { CategoryId } from '../../records/risk.js';
+import { BANNED_CATEGORY_IDS } from '../../records/taxonomy.js';
 import type { CategoryLexicon } from '../lexicons/lexicon-schema.js';
 import type { Hit } from '../match/term-matcher.js';
 import { byField, fieldFactor, reasonFromHit, type Finding } from './rule-context.js';
+
+/** Banned goods stay banned as parts and accessories: a pod for a vape is the banned item. */
+const BANNED: ReadonlySet<CategoryId> = new Set(BANNED_CATEGORY_IDS);
 
 /** Evidence at or above this makes a category: one strong title term, or two weak ones. */
 const CATEGORY_EVIDENCE = 1;
@@ -17,23 +21,35 @@ export function detectCategories(
   hits: Hit[],
   fallbacks: ReadonlySet<CategoryId> = new Set(),
 ): Map<CategoryId, Hit> {
-  const evidence = new Map<CategoryId, { total: number; named: boolean; seen: Set<string>; best: Hit }>();
+  const evidence = new Map<CategoryId, { total: number; named: boolean; counted: Hit[]; best: Hit }>();
   for (const hit of hits) {
     if (hit.role.kind !== 'category') continue;
     const { category, strength } = hit.role;
-    const dedupe = `${hit.term}|${hit.field}`;
     const points = strength * fieldFactor(hit.field);
-    const named = strength >= 1 && fieldFactor(hit.field) >= 1;
+    const named = strength >= 1 && fieldFactor(hit.field) >= 1 && !namesWhatItIsFor(hit);
     const entry = evidence.get(category);
     if (entry === undefined) {
-      evidence.set(category, { total: points, named, seen: new Set([dedupe]), best: hit });
+      evidence.set(category, { total: points, named, counted: [hit], best: hit });
       continue;
     }
-    if (entry.seen.has(dedupe)) continue;
-    entry.seen.add(dedupe);
-    entry.total += points;
     entry.named ||= named;
     if (clearer(hit, entry.best)) entry.best = hit;
+    // The same words count once, at their strongest reading: "sữa bột" over "sữa",
+    // "500ml" and "ml" once, one term repeated in a field once.
+    const repeated = entry.counted.findIndex(
+      (other) => other.field === hit.field && (other.term === hit.term || overlaps(other, hit)),
+    );
+    if (repeated === -1) {
+      entry.counted.push(hit);
+      entry.total += points;
+      continue;
+    }
+    const previous = entry.counted[repeated]!;
+    const previousPoints = strengthOf(previous) * fieldFactor(previous.field);
+    if (points > previousPoints) {
+      entry.counted[repeated] = hit;
+      entry.total += points - previousPoints;
+    }
   }
   const anyNamed = [...evidence.values()].some((entry) => entry.named);
   const categories = new Map<CategoryId, Hit>();
@@ -45,6 +61,24 @@ export function detectCategories(
   const specific = [...categories.keys()].some((category) => !fallbacks.has(category));
   if (specific) for (const category of fallbacks) categories.delete(category);
   return categories;
+}
+
+/** Words after which a product name says what the item is for: "Dây đồng hồ cho Apple Watch". */
+const FOR_WORDS = [' cho ', ' cho may ', ' danh cho ', ' for ', ' tuong thich ', ' tuong thich voi '];
+
+function namesWhatItIsFor(hit: Hit): boolean {
+  if (hit.role.kind !== 'category' || BANNED.has(hit.role.category)) return false;
+  const before = hit.text.plain.slice(Math.max(0, hit.from - 20), hit.from + 1);
+  return FOR_WORDS.some((words) => before.endsWith(words));
+}
+
+function strengthOf(hit: Hit): number {
+  return hit.role.kind === 'category' ? hit.role.strength : 0;
+}
+
+function overlaps(a: Hit, b: Hit): boolean {
+  // Patterns are space-padded: touching words share a space, overlapping ones share a letter.
+  return a.from < b.to - 1 && b.from < a.to - 1;
 }
 
 /** A strong term explains a category better than a weak one; then title before description. */
