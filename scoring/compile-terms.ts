@@ -49,10 +49,15 @@ export function compileTerms(lexicons: Lexicons): TermSpec[] {
     for (const alias of brand.aliases) specs.push({ term: alias, role: { kind: 'brand', brand: index } });
   });
   for (const [productType, terms] of Object.entries(prices.product_types)) {
-    for (const term of terms) specs.push({ term, role: { kind: 'product-type', productType } });
+    for (const term of terms)
+      specs.push({ term, role: { kind: 'product-type', productType }, accented: hasMarks(term) });
   }
-  for (const term of prices.accessories) specs.push({ term, role: { kind: 'accessory' } });
-  for (const term of prices.style_words) specs.push({ term, role: { kind: 'style' } });
-  for (const term of prices.used_words) specs.push({ term, role: { kind: 'used' } });
+  // Short words with marks collide bare ("cáp" cable and "cấp" in "cao cấp").
+  for (const term of prices.accessories)
+    specs.push({ term, role: { kind: 'accessory' }, accented: hasMarks(term) });
+  for (const term of prices.style_words)
+    specs.push({ term, role: { kind: 'style' }, accented: hasMarks(term) });
+  for (const term of prices.used_words)
+    specs.push({ term, role: { kind: 'used' }, accented: hasMarks(term) });
   return specs;
 }
