@@ -2,7 +2,7 @@ import type { Listing } from '../records/listing.js';
 import { isLivestream, type Livestream } from '../records/livestream.js';
 import type { CategoryId, Reason, RiskAssessment, SignalId } from '../records/risk.js';
 import { BANNED_CATEGORY_IDS } from '../records/taxonomy.js';
-import { forEachFeature, textFeatures } from './classifier/features.js';
+import { textFeatures } from './classifier/features.js';
 import { FlagClassifier } from './classifier/flag-classifier.js';
 import type { CategoryLexicon, SignLexicon } from './lexicons/lexicon-schema.js';
 import { loadLexicons, type Lexicons } from './lexicons/load-lexicons.js';
@@ -169,10 +169,7 @@ export class Scorer {
 
   private classifierReason(fields: FieldText[]): Reason | undefined {
     if (this.classifier === undefined || this.options.classifierWeight === 0) return undefined;
-    const texts = itemTexts(fields);
-    const { probability, evidence } = this.classifier.predictFrom((visit) => {
-      forEachFeature(texts, visit);
-    });
+    const { probability, evidence } = this.classifier.predictTexts(itemTexts(fields));
     const weight = Math.round(this.options.classifierWeight * (2 * probability - 1));
     if (weight === 0 || evidence.length === 0) return undefined;
     return {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { FoldedText } from '../text/folded-text.js';
 
 export const MODEL_FILE = fileURLToPath(new URL('./model.json', import.meta.url));
 
@@ -27,6 +28,11 @@ function natural(): NaturalModule {
   return require('natural') as NaturalModule;
 }
 
+/** Word ids stay below this; a pair of ids is one number above it. */
+const PAIR_BASE = 2 ** 24;
+const unigramKey = (id: number): number => id;
+const pairKey = (first: number, second: number): number => PAIR_BASE + first * PAIR_BASE + second;
+
 export const FLAGGED = 'flagged';
 export const ORDINARY = 'ordinary';
 
@@ -45,6 +51,10 @@ export interface Prediction {
 export class FlagClassifier {
   private readonly index = new Map<string, number>();
   private readonly logRatio = new Map<string, number>();
+  /** The same ratios keyed by numbers, for scoring without building feature strings. */
+  private readonly wordIds = new Map<string, number>();
+  private readonly words: string[] = [];
+  private readonly byKey = new Map<number, number>();
   private readonly priorLogOdds: number;
   /** SHA-256 of the model file, for the ruleset version. */
   readonly digest: string;
@@ -64,6 +74,28 @@ export class FlagClassifier {
       this.logRatio.set(feature, Math.log(pFlagged / pOrdinary));
     }
     this.priorLogOdds = Math.log(flaggedTotal / ordinaryTotal);
+    this.indexByNumber();
+  }
+
+  /** Every word of a known pair is a known word (training saw both), so pairs key on word ids. */
+  private indexByNumber(): void {
+    const idOf = (word: string): number => {
+      let id = this.wordIds.get(word);
+      if (id === undefined) {
+        id = this.words.length;
+        this.wordIds.set(word, id);
+        this.words.push(word);
+      }
+      return id;
+    };
+    for (const [feature, ratio] of this.logRatio) {
+      const cut = feature.indexOf('_');
+      const key =
+        cut === -1
+          ? unigramKey(idOf(feature))
+          : pairKey(idOf(feature.slice(0, cut)), idOf(feature.slice(cut + 1)));
+      this.byKey.set(key, ratio);
+    }
   }
 
   static train(documents: { features: string[]; flagged: boolean }[]): {
@@ -86,26 +118,53 @@ export class FlagClassifier {
   }
 
   predict(features: readonly string[]): Prediction {
-    return this.predictFrom((visit) => {
-      for (const feature of features) visit(feature);
-    });
-  }
-
-  /** Predicts from the features a callback visits, without building the feature list. */
-  predictFrom(eachFeature: (visit: (feature: string) => void) => void): Prediction {
     // natural's own scoring multiplies the probabilities out of log space and underflows to
     // 0 for both labels on a long description; the same sums compared in log space do not.
     let logOdds = this.priorLogOdds;
     const seen = new Map<string, number>();
-    eachFeature((feature) => {
+    for (const feature of features) {
       const ratio = this.logRatio.get(feature);
-      if (ratio === undefined || seen.has(feature)) return;
+      if (ratio === undefined || seen.has(feature)) continue;
       seen.set(feature, ratio);
       logOdds += ratio;
-    });
+    }
     if (seen.size === 0) return { probability: 0.5, evidence: [] };
-    const probability = 1 / (1 + Math.exp(-logOdds));
-    return { probability, evidence: strongest(seen, logOdds >= 0 ? 1 : -1) };
+    return { probability: 1 / (1 + Math.exp(-logOdds)), evidence: strongest(seen, logOdds >= 0 ? 1 : -1) };
+  }
+
+  /**
+   * The prediction `predict(textFeatures(texts))` gives, computed on word ids: no feature
+   * strings are built (on the scorer's hot path that lookup was a tenth of its time).
+   */
+  predictTexts(texts: readonly FoldedText[]): Prediction {
+    let logOdds = this.priorLogOdds;
+    const seen = new Map<number, number>();
+    const visit = (key: number): void => {
+      const ratio = this.byKey.get(key);
+      if (ratio === undefined || seen.has(key)) return;
+      seen.set(key, ratio);
+      logOdds += ratio;
+    };
+    for (const text of texts) {
+      let previous = -1;
+      for (const word of text.plain.split(' ')) {
+        if (word === '') continue;
+        const id = this.wordIds.get(word) ?? -1;
+        if (id !== -1) visit(unigramKey(id));
+        if (id !== -1 && previous !== -1) visit(pairKey(previous, id));
+        previous = id;
+      }
+    }
+    if (seen.size === 0) return { probability: 0.5, evidence: [] };
+    const named = new Map<string, number>();
+    for (const [key, ratio] of seen) named.set(this.nameOf(key), ratio);
+    return { probability: 1 / (1 + Math.exp(-logOdds)), evidence: strongest(named, logOdds >= 0 ? 1 : -1) };
+  }
+
+  private nameOf(key: number): string {
+    if (key < PAIR_BASE) return this.words[key]!;
+    const pair = key - PAIR_BASE;
+    return `${this.words[Math.floor(pair / PAIR_BASE)]!}_${this.words[pair % PAIR_BASE]!}`;
   }
 }
 
