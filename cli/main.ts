@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/index.js';
 import { LexiconError } from '../scoring/lexicons/load-lexicons.js';
 import { registerScoreCommand } from './commands/score.js';
+import { registerSearchCommand } from './commands/search.js';
 import { UsageError } from './usage-error.js';
 
 /** Exit codes: the contract scripts rely on. */
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerScoreCommand(program);
+  registerSearchCommand(program);
   return program;
 }
 

@@ -134,6 +134,26 @@ export const SETTINGS = {
       doc: 'Per-platform origin overrides, e.g. {tiki: "http://127.0.0.1:8080"} to crawl the sandbox.',
     }),
   },
+  index: {
+    embeddedFile: setting(z.string().min(1), {
+      default: 'seller-index.sqlite',
+      env: 'ECOMWATCH_INDEX_EMBEDDED_FILE',
+      doc: 'The embedded seller index (SQLite): a path, relative to core.dataDir unless absolute.',
+    }),
+    elasticsearchPrefix: setting(
+      z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _'),
+      {
+        default: 'ecomwatch',
+        env: 'ECOMWATCH_INDEX_ELASTICSEARCH_PREFIX',
+        doc: 'Elasticsearch index and alias names start with this (`<prefix>-sellers`, `<prefix>-items`…).',
+      },
+    ),
+    bulkRetries: setting(z.number().int().min(0).max(20), {
+      default: 3,
+      env: 'ECOMWATCH_INDEX_BULK_RETRIES',
+      doc: 'Retries of documents (and whole bulk requests) Elasticsearch answers 429; then they are dead-lettered.',
+    }),
+  },
 } as const;
 
 type Sections = typeof SETTINGS;
