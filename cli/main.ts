@@ -46,8 +46,23 @@ function reportFailure(error: unknown): number {
     process.stderr.write(`ecomwatch: ${error.message}\n`);
     return EXIT.failed;
   }
+  if (isSystemError(error)) {
+    // A file system or network failure (EISDIR, EACCES, ECONNREFUSED…): its message says it all.
+    process.stderr.write(`ecomwatch: ${error.message}\n`);
+    return EXIT.failed;
+  }
   process.stderr.write(
     `ecomwatch: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
   return EXIT.failed;
+}
+
+/** Node's system errors carry a string `code`; checked by shape, since streams may hand over errors from another realm. */
+function isSystemError(error: unknown): error is { code: string; message: string } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
 }

@@ -125,4 +125,12 @@ describe('ecomwatch score', () => {
     expect(stderr).toMatch(/input file not found/);
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('reports an input it cannot read in one line, without a stack trace', async () => {
+    const code = await main(['node', 'ecomwatch', 'score', '--in', dir, '--out', join(dir, 'o.jsonl')]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/ecomwatch: EISDIR/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

@@ -62,7 +62,7 @@ async function runScore(options: ScoreOptions, configFile: string | undefined): 
     progress.done();
   } catch (error) {
     progress.done();
-    output.abort();
+    await output.abort();
     throw error;
   }
   process.stderr.write(

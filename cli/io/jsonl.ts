@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, existsSync, renameSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -43,7 +43,8 @@ export interface Output {
   stream: Writable;
   write(line: string): Promise<void>;
   commit(): Promise<void>;
-  abort(): void;
+  /** Drops what was written: no partial file is left behind. */
+  abort(): Promise<void>;
 }
 
 export function openOutput(path: string): Output {
@@ -53,7 +54,7 @@ export function openOutput(path: string): Output {
       stream,
       write: (line) => writeLine(stream, line),
       commit: () => Promise.resolve(),
-      abort: () => undefined,
+      abort: () => Promise.resolve(),
     };
   }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
@@ -66,8 +67,13 @@ export function openOutput(path: string): Output {
       await once(stream, 'finish');
       renameSync(temporary, path);
     },
-    abort() {
-      stream.destroy();
+    async abort() {
+      if (!stream.closed) {
+        const closed = once(stream, 'close');
+        stream.destroy();
+        await closed;
+      }
+      rmSync(temporary, { force: true });
     },
   };
 }
