@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/index.js';
 import { LexiconError } from '../scoring/lexicons/load-lexicons.js';
+import { registerCrawlCommand } from './commands/crawl.js';
+import { registerParseCommand } from './commands/parse.js';
 import { registerScoreCommand } from './commands/score.js';
 import { registerSearchCommand } from './commands/search.js';
 import { UsageError } from './usage-error.js';
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file (default: ./ecomwatch.config.yaml when present)')
     .showHelpAfterError()
     .exitOverride();
+  registerCrawlCommand(program);
+  registerParseCommand(program);
   registerScoreCommand(program);
   registerSearchCommand(program);
   return program;
