@@ -129,6 +129,11 @@ export const SETTINGS = {
       env: 'ECOMWATCH_CRAWL_USER_AGENT',
       doc: 'User-Agent of HTTP adapters (robots.txt is matched against `*`).',
     }),
+    generateBrowserHeaders: setting(z.boolean(), {
+      default: false,
+      env: 'ECOMWATCH_CRAWL_GENERATE_BROWSER_HEADERS',
+      doc: 'HTTP adapters send generated browser-fingerprint headers (got-scraping) instead of only userAgent.',
+    }),
     baseUrls: setting(z.record(z.string(), z.url()), {
       default: {},
       doc: 'Per-platform origin overrides, e.g. {tiki: "http://127.0.0.1:8080"} to crawl the sandbox.',
