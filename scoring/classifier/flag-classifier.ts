@@ -28,11 +28,6 @@ function natural(): NaturalModule {
   return require('natural') as NaturalModule;
 }
 
-/** Word ids stay below this; a pair of ids is one number above it. */
-const PAIR_BASE = 2 ** 24;
-const unigramKey = (id: number): number => id;
-const pairKey = (first: number, second: number): number => PAIR_BASE + first * PAIR_BASE + second;
-
 export const FLAGGED = 'flagged';
 export const ORDINARY = 'ordinary';
 
@@ -54,7 +49,9 @@ export class FlagClassifier {
   /** The same ratios keyed by numbers, for scoring without building feature strings. */
   private readonly wordIds = new Map<string, number>();
   private readonly words: string[] = [];
-  private readonly byKey = new Map<number, number>();
+  private readonly unigramRatio = new Map<number, number>();
+  /** first word id → second word id → ratio: small-integer keys only, which Maps look up fastest. */
+  private readonly pairRatio = new Map<number, Map<number, number>>();
   private readonly priorLogOdds: number;
   /** SHA-256 of the model file, for the ruleset version. */
   readonly digest: string;
@@ -90,11 +87,14 @@ export class FlagClassifier {
     };
     for (const [feature, ratio] of this.logRatio) {
       const cut = feature.indexOf('_');
-      const key =
-        cut === -1
-          ? unigramKey(idOf(feature))
-          : pairKey(idOf(feature.slice(0, cut)), idOf(feature.slice(cut + 1)));
-      this.byKey.set(key, ratio);
+      if (cut === -1) {
+        this.unigramRatio.set(idOf(feature), ratio);
+        continue;
+      }
+      const first = idOf(feature.slice(0, cut));
+      let seconds = this.pairRatio.get(first);
+      if (seconds === undefined) this.pairRatio.set(first, (seconds = new Map<number, number>()));
+      seconds.set(idOf(feature.slice(cut + 1)), ratio);
     }
   }
 
@@ -138,33 +138,43 @@ export class FlagClassifier {
    */
   predictTexts(texts: readonly FoldedText[]): Prediction {
     let logOdds = this.priorLogOdds;
-    const seen = new Map<number, number>();
-    const visit = (key: number): void => {
-      const ratio = this.byKey.get(key);
-      if (ratio === undefined || seen.has(key)) return;
-      seen.set(key, ratio);
-      logOdds += ratio;
-    };
+    // Seen features, as word ids: a unigram is [id], a pair [first, second].
+    const seenUnigrams = new Set<number>();
+    const seenPairs = new Map<number, Set<number>>();
+    // In the order found, so ties in the evidence fall as they do in `predict`.
+    const found: { first: number; second: number; ratio: number }[] = [];
     for (const text of texts) {
       let previous = -1;
       for (const word of text.plain.split(' ')) {
         if (word === '') continue;
         const id = this.wordIds.get(word) ?? -1;
-        if (id !== -1) visit(unigramKey(id));
-        if (id !== -1 && previous !== -1) visit(pairKey(previous, id));
+        if (id !== -1) {
+          const ratio = this.unigramRatio.get(id);
+          if (ratio !== undefined && !seenUnigrams.has(id)) {
+            seenUnigrams.add(id);
+            found.push({ first: id, second: -1, ratio });
+            logOdds += ratio;
+          }
+          if (previous !== -1) {
+            const ratio = this.pairRatio.get(previous)?.get(id);
+            let seen = seenPairs.get(previous);
+            if (ratio !== undefined && seen?.has(id) !== true) {
+              if (seen === undefined) seenPairs.set(previous, (seen = new Set<number>()));
+              seen.add(id);
+              found.push({ first: previous, second: id, ratio });
+              logOdds += ratio;
+            }
+          }
+        }
         previous = id;
       }
     }
-    if (seen.size === 0) return { probability: 0.5, evidence: [] };
+    if (found.length === 0) return { probability: 0.5, evidence: [] };
     const named = new Map<string, number>();
-    for (const [key, ratio] of seen) named.set(this.nameOf(key), ratio);
+    for (const { first, second, ratio } of found) {
+      named.set(second === -1 ? this.words[first]! : `${this.words[first]!}_${this.words[second]!}`, ratio);
+    }
     return { probability: 1 / (1 + Math.exp(-logOdds)), evidence: strongest(named, logOdds >= 0 ? 1 : -1) };
-  }
-
-  private nameOf(key: number): string {
-    if (key < PAIR_BASE) return this.words[key]!;
-    const pair = key - PAIR_BASE;
-    return `${this.words[Math.floor(pair / PAIR_BASE)]!}_${this.words[pair % PAIR_BASE]!}`;
   }
 }
 
