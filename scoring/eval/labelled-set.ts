@@ -8,6 +8,7 @@ import { parseScorable, type Scorable } from '../scorable.js';
 
 export const LABELLED_DIR = fileURLToPath(new URL('../../test/labelled/', import.meta.url));
 export const TRAIN_FILE = `${LABELLED_DIR}train.jsonl`;
+export const DEV_FILE = `${LABELLED_DIR}dev.jsonl`;
 export const HOLDOUT_FILE = `${LABELLED_DIR}holdout.jsonl`;
 
 /** What an inspector decided about a record: test/labelled/GUIDE.md says what each field means. */
