@@ -45,9 +45,9 @@ function checkOffer(offer: Offer, allHits: readonly Hit[], table: BrandPrices): 
 }
 
 /**
- * The floor for the product type named. With none named, only a brand that makes one kind
- * of product can be judged ("Rolex Daytona" is a watch); "LV" on a washing machine's model
- * code names no bag.
+ * The floor for the product type named. With no product type named at all, only a brand that
+ * makes one kind of product can be judged ("Rolex Daytona" is a watch); "LV" in a washing
+ * machine's model code names no bag.
  */
 function floorFor(
   floors: Record<string, number>,
@@ -55,7 +55,10 @@ function floorFor(
 ): { type: string; price: number } | undefined {
   const named = [...productTypes].filter((type) => floors[type] !== undefined);
   const brandTypes = Object.keys(floors);
-  const candidates = named.length > 0 ? named : brandTypes.length === 1 ? brandTypes : [];
+  // A product the brand does not make ("Mũ bảo hiểm Gucci") is judged by the brand's lowest
+  // floor: a luxury name on a 79k helmet is a fake or an unlicensed use of the name.
+  const unrelatedProduct = named.length === 0 && productTypes.size > 0;
+  const candidates = named.length > 0 ? named : brandTypes.length === 1 || unrelatedProduct ? brandTypes : [];
   let best: { type: string; price: number } | undefined;
   for (const type of candidates) {
     const price = floors[type]!;
