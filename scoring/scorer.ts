@@ -1,7 +1,6 @@
 import type { Listing } from '../records/listing.js';
 import { isLivestream, type Livestream } from '../records/livestream.js';
 import type { CategoryId, Reason, RiskAssessment, SignalId } from '../records/risk.js';
-import { BANNED_CATEGORY_IDS } from '../records/taxonomy.js';
 import { textFeatures } from './classifier/features.js';
 import { FlagClassifier } from './classifier/flag-classifier.js';
 import type { CategoryLexicon, SignLexicon } from './lexicons/lexicon-schema.js';
@@ -25,8 +24,8 @@ export interface ScorerOptions {
   classifierWeight: number;
 }
 
-/** Banned goods never score below this, whatever weighs them down. */
-const BANNED_FLOOR_ABOVE_THRESHOLD = 10;
+/** Goods that are a lead by themselves never score below the threshold plus this. */
+const LEAD_FLOOR_ABOVE_THRESHOLD = 10;
 
 interface FieldText {
   field: string;
@@ -186,14 +185,18 @@ export class Scorer {
     for (const finding of findings) if (finding.signal !== undefined) signals.add(finding.signal);
     let total = reasons.reduce((sum, reason) => sum + reason.weight, 0);
 
-    const banned = BANNED_CATEGORY_IDS.some((category) => categories.has(category));
-    const floor = this.options.flagThreshold + BANNED_FLOOR_ABOVE_THRESHOLD;
-    if (banned && total < floor) {
+    // A category that carries a sign by itself (banned goods, tobacco sold online) is a lead
+    // whatever weighs it down: an official store or the classifier never clears it.
+    const leadSign = [...categories]
+      .map((category) => this.categoryLexicons.get(category)?.signal)
+      .find(Boolean);
+    const floor = this.options.flagThreshold + LEAD_FLOOR_ABOVE_THRESHOLD;
+    if (leadSign !== undefined && total < floor) {
       reasons.push({
-        rule: 'floor.banned_goods',
+        rule: `floor.${leadSign}`,
         weight: floor - total,
         match: '',
-        note: 'banned goods never score below this',
+        note: 'a lead by itself: never scores below this',
       });
       total = floor;
     }
