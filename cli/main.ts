@@ -2,9 +2,13 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/index.js';
 import { LexiconError } from '../scoring/lexicons/load-lexicons.js';
 import { registerCrawlCommand } from './commands/crawl.js';
+import { registerDemoCommand } from './commands/demo.js';
 import { registerParseCommand } from './commands/parse.js';
+import { registerQueueCommand } from './commands/queue.js';
+import { registerRunCommand } from './commands/run.js';
 import { registerScoreCommand } from './commands/score.js';
 import { registerSearchCommand } from './commands/search.js';
+import { registerWorkerCommand } from './commands/worker.js';
 import { UsageError } from './usage-error.js';
 
 /** Exit codes: the contract scripts rely on. */
@@ -18,9 +22,13 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file (default: ./ecomwatch.config.yaml when present)')
     .showHelpAfterError()
     .exitOverride();
+  registerDemoCommand(program);
   registerCrawlCommand(program);
   registerParseCommand(program);
   registerScoreCommand(program);
+  registerRunCommand(program);
+  registerWorkerCommand(program);
+  registerQueueCommand(program);
   registerSearchCommand(program);
   return program;
 }

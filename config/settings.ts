@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlatformSchema } from '../records/platform.js';
 import { setting, type Setting } from './setting.js';
 
 /**
@@ -157,6 +158,53 @@ export const SETTINGS = {
       default: 3,
       env: 'ECOMWATCH_INDEX_BULK_RETRIES',
       doc: 'Retries of documents (and whole bulk requests) Elasticsearch answers 429; then they are dead-lettered.',
+    }),
+  },
+  pipeline: {
+    crawlPlatforms: setting(z.array(PlatformSchema), {
+      default: [],
+      env: 'ECOMWATCH_PIPELINE_CRAWL_PLATFORMS',
+      doc: '`ecomwatch run` crawls these platforms (comma-separated in env) from seeds/<platform>.yaml, at crawl.baseUrls when set.',
+    }),
+    batchSize: setting(z.number().int().min(1).max(10_000), {
+      default: 500,
+      env: 'ECOMWATCH_PIPELINE_BATCH_SIZE',
+      doc: 'Records scored, aggregated and indexed together (one index write and one progress commit per batch).',
+    }),
+    maxBufferedRecords: setting(z.number().int().min(1), {
+      default: 5_000,
+      env: 'ECOMWATCH_PIPELINE_MAX_BUFFERED_RECORDS',
+      doc: 'Embedded mode: records waiting between the crawler and the stages; a faster crawler waits (back-pressure).',
+    }),
+    progressFile: setting(z.string().min(1), {
+      default: 'pipeline.sqlite',
+      env: 'ECOMWATCH_PIPELINE_PROGRESS_FILE',
+      doc: 'Embedded mode: the processed-record ledger and seller state (SQLite), relative to core.dataDir unless absolute.',
+    }),
+    queuePrefix: setting(z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _'), {
+      default: 'ecomwatch',
+      env: 'ECOMWATCH_PIPELINE_QUEUE_PREFIX',
+      doc: 'Distributed mode: prefix of the BullMQ queues and pipeline keys in Redis.',
+    }),
+    workerConcurrency: setting(z.number().int().min(1).max(1000), {
+      default: 4,
+      env: 'ECOMWATCH_PIPELINE_WORKER_CONCURRENCY',
+      doc: 'Distributed mode: jobs (batches) one worker process runs at once.',
+    }),
+    jobAttempts: setting(z.number().int().min(1).max(100), {
+      default: 5,
+      env: 'ECOMWATCH_PIPELINE_JOB_ATTEMPTS',
+      doc: 'Distributed mode: tries of a job before it stays in the failed set (bad input is never retried).',
+    }),
+    backoffMillis: setting(z.number().int().min(0), {
+      default: 1_000,
+      env: 'ECOMWATCH_PIPELINE_BACKOFF_MILLIS',
+      doc: 'Distributed mode: first retry delay of a failed job; doubles with each attempt (exponential).',
+    }),
+    lockDurationMillis: setting(z.number().int().min(500), {
+      default: 30_000,
+      env: 'ECOMWATCH_PIPELINE_LOCK_DURATION_MILLIS',
+      doc: 'Distributed mode: a job whose worker stops renewing its lock this long is handed to another worker.',
     }),
   },
 } as const;

@@ -278,7 +278,9 @@ export class EmbeddedSellerIndex implements SellerIndex {
         this.db.exec("INSERT INTO seller_text (seller_text) VALUES ('optimize')");
         this.rewrittenSinceOptimize = 0;
       }
-    })();
+      // IMMEDIATE: it reads then writes; a deferred transaction would fail at once with
+      // SQLITE_BUSY when another process writes the same file, instead of waiting its turn.
+    }).immediate();
   }
 
   /** Provinces repeat on every item: fold each name once. */
