@@ -267,20 +267,22 @@ export class EmbeddedSellerIndex implements SellerIndex {
   private flushSellerText(): void {
     const s = this.statements;
     if (s.anyDirty.get() === undefined) return;
-    this.db.transaction(() => {
-      const dirty = s.dirtySellers.all() as { key: string; id: number; name_folded: string }[];
-      for (const seller of dirty) this.writeSellerText(seller.id, seller.key, seller.name_folded);
-      s.clearDirty.run();
-      this.rewrittenSinceOptimize += dirty.length;
-      // Rewritten rows leave tombstones and small segments behind; after a bulk load they make
-      // searches several times slower until the index is merged, so merge once it is worth it.
-      if (this.rewrittenSinceOptimize >= OPTIMIZE_AFTER_REWRITES) {
-        this.db.exec("INSERT INTO seller_text (seller_text) VALUES ('optimize')");
-        this.rewrittenSinceOptimize = 0;
-      }
-      // IMMEDIATE: it reads then writes; a deferred transaction would fail at once with
-      // SQLITE_BUSY when another process writes the same file, instead of waiting its turn.
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const dirty = s.dirtySellers.all() as { key: string; id: number; name_folded: string }[];
+        for (const seller of dirty) this.writeSellerText(seller.id, seller.key, seller.name_folded);
+        s.clearDirty.run();
+        this.rewrittenSinceOptimize += dirty.length;
+        // Rewritten rows leave tombstones and small segments behind; after a bulk load they make
+        // searches several times slower until the index is merged, so merge once it is worth it.
+        if (this.rewrittenSinceOptimize >= OPTIMIZE_AFTER_REWRITES) {
+          this.db.exec("INSERT INTO seller_text (seller_text) VALUES ('optimize')");
+          this.rewrittenSinceOptimize = 0;
+        }
+        // IMMEDIATE: it reads then writes; a deferred transaction would fail at once with
+        // SQLITE_BUSY when another process writes the same file, instead of waiting its turn.
+      })
+      .immediate();
   }
 
   /** Provinces repeat on every item: fold each name once. */
