@@ -10,7 +10,7 @@ import { evaluate } from './metrics.js';
  * four, at several weights, and the flagged figures are pooled.
  */
 const FOLDS = 5;
-const WEIGHTS = [0, 10, 20, 30, 40];
+const WEIGHTS = [0, 5, 10, 20, 30, 40];
 const lexicons = loadLexicons();
 const set = readLabelledSet(TRAIN_FILE);
 const featureScorer = new Scorer(lexicons, undefined, { flagThreshold: 50, classifierWeight: 0 });
