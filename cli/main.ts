@@ -1,13 +1,17 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/index.js';
 import { LexiconError } from '../scoring/lexicons/load-lexicons.js';
+import { registerCasefileCommand } from './commands/casefile.js';
 import { registerCrawlCommand } from './commands/crawl.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerLeadsCommand } from './commands/leads.js';
 import { registerParseCommand } from './commands/parse.js';
 import { registerQueueCommand } from './commands/queue.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerScoreCommand } from './commands/score.js';
 import { registerSearchCommand } from './commands/search.js';
+import { registerTakedownCommand } from './commands/takedown.js';
 import { registerWorkerCommand } from './commands/worker.js';
 import { UsageError } from './usage-error.js';
 
@@ -30,6 +34,10 @@ export function buildProgram(): Command {
   registerWorkerCommand(program);
   registerQueueCommand(program);
   registerSearchCommand(program);
+  registerLeadsCommand(program);
+  registerTakedownCommand(program);
+  registerCasefileCommand(program);
+  registerReportCommand(program);
   return program;
 }
 

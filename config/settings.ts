@@ -1,6 +1,40 @@
 import { z } from 'zod';
 import { PlatformSchema } from '../records/platform.js';
+import { CategoryIdSchema } from '../records/risk.js';
 import { setting, type Setting } from './setting.js';
+
+/** A surveillance team as the `leads.teams` setting declares it. */
+const LeadTeamSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _'),
+    name: z.string().min(1).optional(),
+    provinces: z.array(z.string().min(1)).default([]),
+    categories: z.array(CategoryIdSchema).default([]),
+  })
+  .strict();
+
+/** Who asks the platforms to act. */
+const RequestingAgencySchema = z
+  .object({
+    name: z.string().min(1),
+    nameEn: z.string().min(1).optional(),
+    address: z.string().min(1).optional(),
+    email: z.string().min(1).optional(),
+    phone: z.string().min(1).optional(),
+    country: z.string().length(2).default('VN'),
+  })
+  .strict();
+
+/** One cited provision, with how far it was verified (legal-basis.md: V, V-n, P, U). */
+const LegalBasisEntrySchema = z
+  .object({
+    instrument: z.string().min(1),
+    article: z.string().optional(),
+    text: z.string().min(1),
+    status: z.enum(['V', 'V-n', 'P', 'U']),
+    source: z.string().optional(),
+  })
+  .strict();
 
 /**
  * Every setting of ecomwatch, by section. Precedence: flags > env > file > defaults.
@@ -205,6 +239,44 @@ export const SETTINGS = {
       default: 30_000,
       env: 'ECOMWATCH_PIPELINE_LOCK_DURATION_MILLIS',
       doc: 'Distributed mode: a job whose worker stops renewing its lock this long is handed to another worker.',
+    }),
+  },
+  leads: {
+    stateFile: setting(z.string().min(1), {
+      default: 'leads.sqlite',
+      env: 'ECOMWATCH_LEADS_STATE_FILE',
+      doc: 'What each team last received and which listings were sent to platforms (SQLite), relative to core.dataDir unless absolute.',
+    }),
+    outDir: setting(z.string().min(1), {
+      default: 'leads',
+      env: 'ECOMWATCH_LEADS_OUT_DIR',
+      doc: 'Where daily lead lists are written (<outDir>/<date>/<team>.<format>), relative to core.dataDir unless absolute.',
+    }),
+    teams: setting(z.array(LeadTeamSchema), {
+      default: [],
+      doc: 'Surveillance teams: {id, name, provinces (any name form of the 34 units, or "Nước ngoài"; empty = all), categories (ids; empty = all)}. A seller goes to the first team (file order) naming one of its categories, else the first covering all categories, else defaultTeam.',
+    }),
+    defaultTeam: setting(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _'), {
+      default: 'triage',
+      env: 'ECOMWATCH_LEADS_DEFAULT_TEAM',
+      doc: 'The team that receives every seller no other team covers (unknown province, uncovered category).',
+    }),
+    requestingAgency: setting(RequestingAgencySchema, {
+      default: {
+        name: 'Cục Quản lý và Phát triển thị trường trong nước (Bộ Công Thương)',
+        nameEn: 'Agency for Domestic Market Surveillance and Development, Ministry of Industry and Trade',
+        country: 'VN',
+      },
+      doc: 'The agency named as the requester in takedown and seller-information requests: {name, nameEn?, address?, email?, phone?, country}.',
+    }),
+    legalBasis: setting(z.record(z.string(), z.array(LegalBasisEntrySchema)), {
+      default: {},
+      doc: 'Legal-basis overrides by key ("platform", a category id, a sign id, or "category/sign"): each replaces the built-in default entries from ../shared/legal-basis.md for that key.',
+    }),
+    exampleListings: setting(z.number().int().min(1).max(20), {
+      default: 3,
+      env: 'ECOMWATCH_LEADS_EXAMPLE_LISTINGS',
+      doc: 'Example listing links (with evidence hashes) per seller in a lead list.',
     }),
   },
 } as const;
