@@ -2,22 +2,22 @@
  * Lead-list benchmark on the embedded index: all teams' lists for one day when every seller
  * is new, in CSV, XLSX and JSON, then the next day's (nothing changed: empty lists).
  *
- *   npx tsx leads/bench/leads.bench.ts                    200,000 flagged sellers, 2 listings each
- *   npx tsx leads/bench/leads.bench.ts --sellers 20000    a smaller run
+ *   npm run bench:leads --                    200,000 flagged sellers, 2 listings each
+ *   npm run bench:leads -- --sellers 20000    a smaller run
  *   options: --formats csv,xlsx,json  --teams N (split the 34 units over N teams; default 34)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../config/index.js';
-import { listing, risk, seller } from '../../index/contract/fixtures.js';
-import { EmbeddedSellerIndex } from '../../index/embedded/embedded-seller-index.js';
-import type { ScoredListing } from '../../index/seller-index.js';
-import { CATEGORY_IDS, type SellerRisk } from '../../records/index.js';
-import { PROVINCE_NAMES } from '../../scoring/sellers/index.js';
-import { produceDailyLeads } from '../daily-leads.js';
-import { LEAD_FORMATS, type LeadFormat } from '../produce-leads.js';
+import { loadConfig } from '../config/index.js';
+import { listing, risk, seller } from '../index/contract/fixtures.js';
+import { EmbeddedSellerIndex } from '../index/embedded/embedded-seller-index.js';
+import type { ScoredListing } from '../index/seller-index.js';
+import { CATEGORY_IDS, type SellerRisk } from '../records/index.js';
+import { PROVINCE_NAMES } from '../scoring/sellers/index.js';
+import { produceDailyLeads } from '../leads/daily-leads.js';
+import { LEAD_FORMATS, type LeadFormat } from '../leads/produce-leads.js';
 
 const { values } = parseArgs({
   options: {
