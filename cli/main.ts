@@ -11,7 +11,9 @@ import { registerReportCommand } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerScoreCommand } from './commands/score.js';
 import { registerSearchCommand } from './commands/search.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerTakedownCommand } from './commands/takedown.js';
+import { registerTokenCommand } from './commands/token.js';
 import { registerWorkerCommand } from './commands/worker.js';
 import { UsageError } from './usage-error.js';
 
@@ -38,6 +40,8 @@ export function buildProgram(): Command {
   registerTakedownCommand(program);
   registerCasefileCommand(program);
   registerReportCommand(program);
+  registerServeCommand(program);
+  registerTokenCommand(program);
   return program;
 }
 

@@ -279,6 +279,48 @@ export const SETTINGS = {
       doc: 'Example listing links (with evidence hashes) per seller in a lead list.',
     }),
   },
+  server: {
+    host: setting(z.string().min(1), {
+      default: '127.0.0.1',
+      env: 'ECOMWATCH_SERVER_HOST',
+      doc: 'Address `ecomwatch serve` listens on (0.0.0.0 to accept other machines; put TLS in front).',
+    }),
+    port: setting(z.number().int().min(0).max(65_535), {
+      default: 8080,
+      env: 'ECOMWATCH_SERVER_PORT',
+      doc: 'Port of the HTTP API and analyst web app (0 picks a free one).',
+    }),
+    tokensFile: setting(z.string().min(1), {
+      default: 'tokens.sqlite',
+      env: 'ECOMWATCH_SERVER_TOKENS_FILE',
+      doc: 'API tokens, stored hashed (SQLite), relative to core.dataDir unless absolute.',
+    }),
+    requestTimeoutMillis: setting(z.number().int().min(0), {
+      default: 30_000,
+      env: 'ECOMWATCH_SERVER_REQUEST_TIMEOUT_MILLIS',
+      doc: 'Longest time to receive a whole request (0 = no limit).',
+    }),
+    connectionTimeoutMillis: setting(z.number().int().min(0), {
+      default: 60_000,
+      env: 'ECOMWATCH_SERVER_CONNECTION_TIMEOUT_MILLIS',
+      doc: 'An idle socket is closed after this long (0 = no limit).',
+    }),
+    keepAliveTimeoutMillis: setting(z.number().int().min(1), {
+      default: 5_000,
+      env: 'ECOMWATCH_SERVER_KEEP_ALIVE_TIMEOUT_MILLIS',
+      doc: 'How long a keep-alive connection waits for its next request.',
+    }),
+    shutdownTimeoutMillis: setting(z.number().int().min(0), {
+      default: 10_000,
+      env: 'ECOMWATCH_SERVER_SHUTDOWN_TIMEOUT_MILLIS',
+      doc: 'On SIGTERM/SIGINT, requests in flight get this long to finish before connections are cut.',
+    }),
+    bodyLimitBytes: setting(z.number().int().min(1_024), {
+      default: 65_536,
+      env: 'ECOMWATCH_SERVER_BODY_LIMIT_BYTES',
+      doc: 'Largest request body accepted (case changes are small).',
+    }),
+  },
 } as const;
 
 type Sections = typeof SETTINGS;
