@@ -8,6 +8,9 @@ import { openEmbeddedPipeline, progressFile } from '../../pipeline/embedded/open
 import { operatorProgress, printSummary } from '../../pipeline/operator-output.js';
 import type { RunSummary } from '../../pipeline/run-summary.js';
 import { feedCrawl } from '../../pipeline/sources/crawl-source.js';
+import { produceDailyLeads } from '../../leads/daily-leads.js';
+import { SqliteTokenStore, tokensFile } from '../../server/auth/token-store.js';
+import { startServer } from '../../server/server.js';
 import { createLogger } from '../log.js';
 
 /** Listings per page of the sandbox's Tiki listing API (the demo walks every page). */
@@ -16,6 +19,7 @@ const PAGE_SIZE = 40;
 interface DemoOptions {
   listings: number;
   serve: boolean;
+  port?: number;
   dataDir?: string;
 }
 
@@ -27,7 +31,12 @@ export function registerDemoCommand(program: Command): void {
     )
     .option('--listings <n>', 'listings in the sandbox marketplace (100 … 1,000,000)', positiveInt, 2000)
     .option('--data-dir <dir>', 'where the index, progress and evidence go (default: ./data)')
-    .option('--no-serve', 'do not serve the analyst UI afterwards (it is not built yet either way)')
+    .option(
+      '--port <port>',
+      'port of the analyst web app (default: server.port, 8080; 0 = any free port)',
+      portNumber,
+    )
+    .option('--no-serve', 'stop after writing the results instead of serving the analyst web app')
     .action(async (options: DemoOptions, command: Command) => {
       process.exitCode = await runDemo(options, command.optsWithGlobals<{ config?: string }>().config);
     });
@@ -36,7 +45,10 @@ export function registerDemoCommand(program: Command): void {
 async function runDemo(options: DemoOptions, configFile: string | undefined): Promise<number> {
   const config = loadConfig({
     ...(configFile === undefined ? {} : { file: configFile }),
-    flags: { core: options.dataDir === undefined ? {} : { dataDir: options.dataDir } },
+    flags: {
+      core: options.dataDir === undefined ? {} : { dataDir: options.dataDir },
+      server: options.port === undefined ? {} : { port: options.port },
+    },
   });
   const log = createLogger(config.core.logLevel, 'ecomwatch-demo');
   const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -92,6 +104,12 @@ async function runDemo(options: DemoOptions, configFile: string | undefined): Pr
         `  ${String(seller.score).padStart(3)}  ${seller.key}  ${seller.name ?? ''} (${seller.province ?? 'unknown'}) — ${seller.categories.join(', ')}`,
       );
     }
+    // Today's lead lists, as the daily schedule writes them (leads.teams, or the default team).
+    const leads = await produceDailyLeads(index, config, today(config.core.timezone));
+    const listed = leads.teams.reduce((sum, team) => sum + team.sellers, 0);
+    out(
+      `\nToday's lead lists: ${leads.teams.length} team(s), ${listed.toLocaleString('en-US')} seller(s) → ${resolve(leads.dir)}`,
+    );
   } finally {
     await index.close();
   }
@@ -105,11 +123,40 @@ async function runDemo(options: DemoOptions, configFile: string | undefined): Pr
   out(`  ${env}npx ecomwatch search "thuoc la dien tu"`);
   out(`  ${env}npx ecomwatch search --category e_cigarettes --min-score 60`);
   out(`  ${env}npx ecomwatch search --province "Ha Noi" --json`);
-  if (options.serve)
-    out(
-      '\nThe analyst web UI is not built yet (web issue); `ecomwatch search` is how to read the index today.',
-    );
-  return summary.rejected > 0 || summary.dropped.length > 0 ? 3 : 0;
+  const code = summary.rejected > 0 || summary.dropped.length > 0 ? 3 : 0;
+  if (!options.serve) return code;
+
+  // A token for this demo's analyst, shown once like `ecomwatch token create` does.
+  const tokens = new SqliteTokenStore(tokensFile(config));
+  let token: string;
+  try {
+    token = tokens.create({ role: 'analyst', name: 'demo', scope: {} }).token;
+  } finally {
+    tokens.close();
+  }
+  const server = await startServer(config);
+  out(`\nAnalyst web app: ${server.url}/   (API docs: ${server.url}/docs)`);
+  out(`Sign in with this analyst token (shown once): ${token}`);
+  out('Ctrl-C stops the server.');
+  await server.closed;
+  return code;
+}
+
+/** Today's date where the teams work (core.timezone), as YYYY-MM-DD. */
+function today(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+}
+
+function portNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65_535)
+    throw new InvalidArgumentError('must be a port number from 0 to 65535');
+  return number;
 }
 
 function positiveInt(value: string): number {
