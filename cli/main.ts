@@ -9,6 +9,7 @@ import { registerParseCommand } from './commands/parse.js';
 import { registerQueueCommand } from './commands/queue.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerScheduleCommand } from './commands/schedule.js';
 import { registerScoreCommand } from './commands/score.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerRunCommand(program);
   registerWorkerCommand(program);
   registerQueueCommand(program);
+  registerScheduleCommand(program);
   registerSearchCommand(program);
   registerLeadsCommand(program);
   registerTakedownCommand(program);

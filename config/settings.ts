@@ -240,6 +240,16 @@ export const SETTINGS = {
       env: 'ECOMWATCH_PIPELINE_LOCK_DURATION_MILLIS',
       doc: 'Distributed mode: a job whose worker stops renewing its lock this long is handed to another worker.',
     }),
+    dailyCrawlAt: setting(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 00:00 to 23:59'), {
+      default: '02:00',
+      env: 'ECOMWATCH_PIPELINE_DAILY_CRAWL_AT',
+      doc: '`ecomwatch schedule`: time of day (HH:MM in core.timezone) of the daily pipeline pass.',
+    }),
+    dailyLeadsAt: setting(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 00:00 to 23:59'), {
+      default: '06:00',
+      env: 'ECOMWATCH_PIPELINE_DAILY_LEADS_AT',
+      doc: "`ecomwatch schedule`: time of day (HH:MM in core.timezone) the day's lead lists are written.",
+    }),
   },
   leads: {
     stateFile: setting(z.string().min(1), {

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { registerDemoCommand } from '../../cli/commands/demo.js';
 import { registerQueueCommand } from '../../cli/commands/queue.js';
 import { registerRunCommand } from '../../cli/commands/run.js';
+import { registerScheduleCommand } from '../../cli/commands/schedule.js';
 import { registerSearchCommand } from '../../cli/commands/search.js';
 import { registerWorkerCommand } from '../../cli/commands/worker.js';
 
@@ -17,6 +18,7 @@ export function pipelineProgram(): Command {
   registerWorkerCommand(program);
   registerQueueCommand(program);
   registerSearchCommand(program);
+  registerScheduleCommand(program);
   return program;
 }
 
