@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -42,6 +42,11 @@ describe('ecomwatch demo', () => {
     expect(existsSync(join(dataDir, 'evidence'))).toBe(true);
     expect(stdout).toMatch(/Today's lead lists: 1 team\(s\), \d+ seller\(s\)/);
     expect(stdout).not.toMatch(/Analyst web app/);
+    const exportFile = join(dataDir, 'exports', 'demo-takedown-tiki.csv');
+    expect(stdout).toContain(exportFile);
+    const rows = readFileSync(exportFile, 'utf8').trim().split('\n');
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows[0]).toMatch(/Evidence SHA-256/);
 
     const index = await openSellerIndex(testConfig(dataDir));
     const vapes = await index.search({ category: ['e_cigarettes'], limit: 100 });

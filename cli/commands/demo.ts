@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config/index.js';
 import { EvidenceStore } from '../../crawlers/evidence/evidence-store.js';
@@ -12,6 +13,7 @@ import { produceDailyLeads } from '../../leads/daily-leads.js';
 import { SqliteTokenStore, tokensFile } from '../../server/auth/token-store.js';
 import { startServer } from '../../server/server.js';
 import { createLogger } from '../log.js';
+import { runTakedown } from './takedown.js';
 
 /** Listings per page of the sandbox's Tiki listing API (the demo walks every page). */
 const PAGE_SIZE = 40;
@@ -106,6 +108,25 @@ async function runDemo(options: DemoOptions, configFile: string | undefined): Pr
     }
     // Today's lead lists, as the daily schedule writes them (leads.teams, or the default team).
     const leads = await produceDailyLeads(index, config, today(config.core.timezone));
+    // What a takedown request to the platform would carry, written without recording a
+    // request or moving any case: in real use only referred cases go out.
+    const exportFile = resolve(config.core.dataDir, 'exports', 'demo-takedown-tiki.csv');
+    mkdirSync(dirname(exportFile), { recursive: true });
+    await runTakedown(
+      index,
+      config,
+      {
+        platform: 'tiki',
+        format: 'csv',
+        out: exportFile,
+        request: 'takedown',
+        status: ['new'],
+        includeRequested: false,
+        mark: false,
+      },
+      { stderr: () => undefined },
+    );
+    out(`A takedown export for Tiki (not sent, no case moved): ${exportFile}`);
     const listed = leads.teams.reduce((sum, team) => sum + team.sellers, 0);
     out(
       `\nToday's lead lists: ${leads.teams.length} team(s), ${listed.toLocaleString('en-US')} seller(s) → ${resolve(leads.dir)}`,
