@@ -328,6 +328,48 @@ async function main(): Promise<void> {
     const wideTimes = await timeAll(Math.min(50, searchCount), async (run) => {
       await index.search({ text: texts[run % texts.length]!, flagged: true, minScore: 50 });
     });
+    // The web app's landing page: no text, no filters, sort by score, first page, with facets.
+    const landingTimes = await timeAll(100, () => index.search({ limit: 20 }));
+    // Filters only (as the API bench's "filters only" scenario), sorted by score or last seen.
+    const filterQueries: SellerQuery[] = [
+      { platform: ['shopee'], category: ['e_cigarettes'], minScore: 50 },
+      { platform: ['lazada', 'tiki'], status: ['new'], province: ['Ha Noi'] },
+      { category: ['cosmetics', 'supplements'], flagged: true, sort: 'lastSeen' },
+    ];
+    const filterTimes = await timeAll(100, (run) => index.search(filterQueries[run % filterQueries.length]!));
+    // The same landing page right after a write: whatever a store caches is stale, so this is
+    // what the first analyst after each pipeline batch waits for.
+    const afterWrite = makeSeller(0);
+    const landingColdTimes = await timeAll(20, async (run) => {
+      afterWrite.score = run % 101;
+      await index.upsertSellers([afterWrite]);
+      await index.search({ limit: 20 });
+    });
+    const filtersColdTimes = await timeAll(30, async (run) => {
+      afterWrite.score = run % 101;
+      await index.upsertSellers([afterWrite]);
+      await index.search(filterQueries[run % filterQueries.length]!);
+    });
+    // Bulk readers (lead lists): every flagged seller, by search pages of 100 and by scan pages of 500.
+    let searchedSellers = 0;
+    const pagedSearch = performance.now();
+    for (let cursor: string | undefined, first = true; first || cursor !== undefined; first = false) {
+      const page = await index.search({ flagged: true, limit: 100, ...(cursor ? { cursor } : {}) });
+      searchedSellers += page.sellers.length;
+      cursor = page.nextCursor;
+    }
+    const pagedSearchMs = performance.now() - pagedSearch;
+    let scannedSellers = 0;
+    const scanStart = performance.now();
+    for (let afterKey: string | undefined, first = true; first || afterKey !== undefined; first = false) {
+      const page = await index.scanSellers(
+        { flagged: true },
+        { limit: 500, ...(afterKey ? { afterKey } : {}) },
+      );
+      scannedSellers += page.sellers.length;
+      afterKey = page.nextKey;
+    }
+    const scanMs = performance.now() - scanStart;
     const hotspotTimes = await timeAll(20, (run) =>
       index.hotspots(run % 2 === 0 ? {} : { platform: ['shopee'] }),
     );
@@ -345,6 +387,16 @@ async function main(): Promise<void> {
       searchP95Ms: +percentile(searchTimes, 95).toFixed(1),
       wideSearchP50Ms: +percentile(wideTimes, 50).toFixed(1),
       wideSearchP95Ms: +percentile(wideTimes, 95).toFixed(1),
+      landingP50Ms: +percentile(landingTimes, 50).toFixed(1),
+      landingP95Ms: +percentile(landingTimes, 95).toFixed(1),
+      landingAfterWriteP50Ms: +percentile(landingColdTimes, 50).toFixed(1),
+      landingAfterWriteP95Ms: +percentile(landingColdTimes, 95).toFixed(1),
+      filtersOnlyP50Ms: +percentile(filterTimes, 50).toFixed(1),
+      filtersOnlyP95Ms: +percentile(filterTimes, 95).toFixed(1),
+      filtersOnlyAfterWriteP50Ms: +percentile(filtersColdTimes, 50).toFixed(1),
+      filtersOnlyAfterWriteP95Ms: +percentile(filtersColdTimes, 95).toFixed(1),
+      flaggedBySearchPagesMs: Math.round(pagedSearchMs),
+      flaggedByScanMs: Math.round(scanMs),
       hotspotP50Ms: +percentile(hotspotTimes, 50).toFixed(1),
       hotspotP95Ms: +percentile(hotspotTimes, 95).toFixed(1),
       dailyCountsP50Ms: +percentile(dailyTimes, 50).toFixed(1),
@@ -367,6 +419,21 @@ async function main(): Promise<void> {
     );
     console.log(
       `wide search (text + flagged + score ≥ 50 + facets): p50 ${fmt(figures.wideSearchP50Ms)}  p95 ${fmt(figures.wideSearchP95Ms)}`,
+    );
+    console.log(
+      `landing page (no text, no filters, score, first page, facets), 100 runs: p50 ${fmt(figures.landingP50Ms)}  p95 ${fmt(figures.landingP95Ms)}`,
+    );
+    console.log(
+      `landing page right after a seller upsert (write + search), 20 runs: p50 ${fmt(figures.landingAfterWriteP50Ms)}  p95 ${fmt(figures.landingAfterWriteP95Ms)}`,
+    );
+    console.log(
+      `filters only (3 filter sets, facets), 100 runs: p50 ${fmt(figures.filtersOnlyP50Ms)}  p95 ${fmt(figures.filtersOnlyP95Ms)}`,
+    );
+    console.log(
+      `filters only right after a seller upsert (write + search), 30 runs: p50 ${fmt(figures.filtersOnlyAfterWriteP50Ms)}  p95 ${fmt(figures.filtersOnlyAfterWriteP95Ms)}`,
+    );
+    console.log(
+      `all flagged sellers (${searchedSellers.toLocaleString('en')}): search pages of 100 ${fmt(pagedSearchMs)}, scanSellers pages of 500 (${scannedSellers.toLocaleString('en')}) ${fmt(scanMs)}`,
     );
     console.log(
       `hotspots (province × category): p50 ${fmt(figures.hotspotP50Ms)}  p95 ${fmt(figures.hotspotP95Ms)}`,

@@ -59,6 +59,23 @@ export interface SellerQuery {
   cursor?: string;
 }
 
+/** The filters of a `SellerQuery`, without its sort and paging: what `scanSellers` takes. */
+export type SellerFilter = Omit<SellerQuery, 'sort' | 'order' | 'limit' | 'cursor'>;
+
+export interface ScanOptions {
+  /** The `nextKey` of the previous page; sellers with a greater key follow. */
+  afterKey?: string;
+  /** Page size, 1–1000 (default 500). */
+  limit?: number;
+}
+
+export interface ScanPage {
+  /** Matching sellers in ascending key order (code point order of `platform:sellerId`). */
+  sellers: SellerHit[];
+  /** Pass as `afterKey` for the next page; absent on the last page. */
+  nextKey?: string;
+}
+
 /** A seller as the index holds it: the aggregate stage's record plus the case state. */
 export interface SellerHit extends SellerRisk {
   key: string;
@@ -198,6 +215,13 @@ export interface SellerIndex {
    */
   upsertSellers(sellers: readonly SellerRisk[]): Promise<UpsertResult>;
   search(query: SellerQuery): Promise<SearchResult>;
+  /**
+   * Every seller matching the filters, one page at a time, for bulk readers (lead lists,
+   * exports): keyset pagination on the seller key, no facets, no total, so each page costs
+   * about its own size however many sellers match. Sellers written between pages appear or
+   * not by their key's place; none is returned twice.
+   */
+  scanSellers(filter: SellerFilter, options?: ScanOptions): Promise<ScanPage>;
   /** Throws `NotFoundError` for an unknown key. */
   getSeller(sellerKey: string, options?: { itemLimit?: number }): Promise<SellerDetail>;
   /** Throws `ConflictError` when the case moved on since the analyst read it. */

@@ -135,6 +135,43 @@ export function parseSellerQuery(input: unknown): ParsedSellerQuery {
   return result;
 }
 
+export const MAX_SCAN_PAGE_SIZE = 1000;
+export const DEFAULT_SCAN_PAGE_SIZE = 500;
+
+const ScanOptionsSchema = z
+  .object({
+    afterKey: z.string().min(1).max(1000).optional(),
+    limit: z.number().int().min(1).max(MAX_SCAN_PAGE_SIZE).optional(),
+  })
+  .strict();
+
+const PAGING_KEYS = ['sort', 'order', 'limit', 'cursor'] as const;
+
+/** A checked `scanSellers` call: the filters as `search` reads them, the key to start after, the page size. */
+export interface ParsedSellerScan {
+  query: ParsedSellerQuery;
+  afterKey?: string;
+  limit: number;
+}
+
+/** Checks a `scanSellers` call; sort and paging inside the filter are errors, not ignored. */
+export function parseSellerScan(filter: unknown, options: unknown): ParsedSellerScan {
+  const problems: string[] = [];
+  if (typeof filter === 'object' && filter !== null) {
+    for (const key of PAGING_KEYS) {
+      if (key in filter) problems.push(`${key}: a scan runs in key order; pass paging in the options`);
+    }
+  }
+  const parsedOptions = ScanOptionsSchema.safeParse(options ?? {});
+  if (!parsedOptions.success) problems.push(...zodProblems(parsedOptions.error));
+  if (problems.length > 0) throw new InvalidQueryError(problems);
+  const query = parseSellerQuery(filter);
+  const { afterKey, limit } = parsedOptions.data ?? {};
+  const scan: ParsedSellerScan = { query, limit: limit ?? DEFAULT_SCAN_PAGE_SIZE };
+  if (afterKey !== undefined) scan.afterKey = afterKey;
+  return scan;
+}
+
 export function parseAggregateFilter(input: unknown): ParsedAggregateFilter {
   const parsed = AggregateFilterSchema.safeParse(input ?? {});
   if (!parsed.success) throw new InvalidQueryError(zodProblems(parsed.error));

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, InvalidQueryError, InvalidTransitionError, NotFoundError } from '../errors.js';
-import type { ScoredItem, SearchResult, SellerIndex, SellerQuery } from '../seller-index.js';
+import type {
+  ScanOptions,
+  ScoredItem,
+  SearchResult,
+  SellerFilter,
+  SellerIndex,
+  SellerQuery,
+} from '../seller-index.js';
 import { listing, risk, seller, world } from './fixtures.js';
 
 export interface SellerIndexFixture {
@@ -142,6 +149,145 @@ export function sellerIndexContract(name: string, makeIndex: () => Promise<Selle
         expect(facet(narrowed, 'platform')).toEqual({ tiktok: 1 });
         expect(facet(narrowed, 'category')).toEqual({ e_cigarettes: 1, cigarettes: 1 });
       });
+    });
+
+    describe('counts after writes', () => {
+      it('never answers a repeated search with counts from before a write', async () => {
+        const before = await index.search({});
+        expect(before.total).toBe(5);
+        expect((await index.search({ limit: 1 })).total).toBe(5);
+        await index.setCaseStatus({
+          sellerKey: 'tiki:k1',
+          to: 'reviewing',
+          expectedStatus: 'new',
+          expectedVersion: 0,
+          by: 'analyst-1',
+          reason: 'opened',
+        });
+        await index.refresh();
+        const afterCase = await index.search({});
+        expect(facet(afterCase, 'status')).toEqual({ new: 4, reviewing: 1 });
+        expect(keys(await index.search({ status: ['reviewing'] }))).toEqual(['tiki:k1']);
+        await index.upsertSellers([
+          seller('shopee', 's9', { name: 'Kho Mới', province: 'Huế', score: 99, categories: ['milk'] }),
+        ]);
+        await index.refresh();
+        const afterSeller = await index.search({});
+        expect(afterSeller.total).toBe(6);
+        expect(keys(afterSeller)[0]).toBe('shopee:s9');
+        expect(facet(afterSeller, 'platform')).toMatchObject({ shopee: 3 });
+        expect(facet(afterSeller, 'category')).toMatchObject({ milk: 2 });
+        expect((await index.search({ text: 'zubo' })).total).toBe(0);
+        await index.upsertItems([listing('shopee', 'm9', 's9', 'Sữa dê Zubo', risk(99, ['milk']))]);
+        await index.refresh();
+        expect(keys(await index.search({ text: 'zubo' }))).toEqual(['shopee:s9']);
+      });
+
+      it('gives each caller its own facets', async () => {
+        const first = await index.search({});
+        first.facets.platform.length = 0;
+        first.facets.status[0]!.count = 999;
+        const second = await index.search({});
+        expect(facet(second, 'platform')).toEqual({ shopee: 2, lazada: 1, tiktok: 1, tiki: 1 });
+        expect(facet(second, 'status')).toEqual({ new: 5 });
+      });
+
+      it('pages a filtered search the same way every time it is asked', async () => {
+        for (const query of [{ flagged: true }, { province: ['ha noi', 'da nang'] }] as SellerQuery[]) {
+          const whole = keys(await index.search({ ...query, limit: 100 }));
+          for (let round = 0; round < 2; round++) {
+            const seen: string[] = [];
+            let cursor: string | undefined;
+            do {
+              const result = await index.search({ ...query, limit: 1, ...(cursor ? { cursor } : {}) });
+              expect(result.total).toBe(whole.length);
+              seen.push(...keys(result));
+              cursor = result.nextCursor;
+            } while (cursor !== undefined);
+            expect(seen).toEqual(whole);
+          }
+        }
+      });
+    });
+
+    describe('scanSellers', () => {
+      const scanAll = async (filter: SellerFilter, limit: number) => {
+        const seen: string[] = [];
+        let afterKey: string | undefined;
+        for (let page = 0; page < 20; page++) {
+          const result = await index.scanSellers(filter, { limit, ...(afterKey ? { afterKey } : {}) });
+          expect(result.sellers.length).toBeLessThanOrEqual(limit);
+          seen.push(...result.sellers.map((hit) => hit.key));
+          afterKey = result.nextKey;
+          if (afterKey === undefined) break;
+          expect(afterKey).toBe(result.sellers.at(-1)?.key);
+        }
+        return seen;
+      };
+
+      it('walks every matching seller once, in key order', async () => {
+        const all = ['lazada:l1', 'shopee:s1', 'shopee:s2', 'tiki:k1', 'tiktok:t1'];
+        expect(await scanAll({}, 2)).toEqual(all);
+        expect(await scanAll({}, 5)).toEqual(all);
+        const one = await index.scanSellers({}, { limit: 5 });
+        expect(one.nextKey).toBeUndefined();
+        expect((await index.scanSellers({})).sellers.map((hit) => hit.key)).toEqual(all);
+        expect(one.sellers[1]).toMatchObject({ key: 'shopee:s1', status: 'new', caseVersion: 0, score: 92 });
+      });
+
+      it('applies the same filters as search', async () => {
+        expect(await scanAll({ flagged: true }, 1)).toEqual([
+          'shopee:s1',
+          'shopee:s2',
+          'tiki:k1',
+          'tiktok:t1',
+        ]);
+        expect(await scanAll({ text: 'thuoc la dien tu' }, 1)).toEqual(['shopee:s1', 'tiktok:t1']);
+        expect(await scanAll({ province: ['Hà Nội'], platform: ['tiktok'] }, 10)).toEqual(['tiktok:t1']);
+        expect(await scanAll({ category: ['e_cigarettes'], minScore: 90 }, 10)).toEqual(['shopee:s1']);
+        expect(await scanAll({ status: ['confirmed'] }, 10)).toEqual([]);
+      });
+
+      it('starts after any key, known or not', async () => {
+        expect(
+          (await index.scanSellers({}, { afterKey: 'shopee:s1' })).sellers.map((hit) => hit.key),
+        ).toEqual(['shopee:s2', 'tiki:k1', 'tiktok:t1']);
+        expect((await index.scanSellers({}, { afterKey: 'shopee:a' })).sellers[0]?.key).toBe('shopee:s1');
+        expect(await index.scanSellers({}, { afterKey: 'zzz' })).toEqual({ sellers: [] });
+      });
+
+      it('sees a seller written between pages, and returns none twice', async () => {
+        const first = await index.scanSellers({}, { limit: 2 });
+        await index.upsertSellers([seller('tiki', 'k0', { score: 10, categories: ['milk'] })]);
+        await index.refresh();
+        const rest = await index.scanSellers({}, { afterKey: first.nextKey ?? '', limit: 10 });
+        expect([...first.sellers, ...rest.sellers].map((hit) => hit.key)).toEqual([
+          'lazada:l1',
+          'shopee:s1',
+          'shopee:s2',
+          'tiki:k0',
+          'tiki:k1',
+          'tiktok:t1',
+        ]);
+      });
+
+      const bad: [string, unknown, unknown][] = [
+        ['a sort in the filter', { sort: 'score' }, {}],
+        ['a cursor in the filter', { cursor: 'x' }, {}],
+        ['an unknown filter', { platfrom: ['shopee'] }, {}],
+        ['a page too large', {}, { limit: 5000 }],
+        ['a page of nothing', {}, { limit: 0 }],
+        ['an empty afterKey', {}, { afterKey: '' }],
+        ['an unknown option', {}, { offset: 10 }],
+      ];
+      for (const [what, filter, options] of bad) {
+        it(`refuses ${what} with InvalidQueryError`, async () => {
+          // Unchecked input, as from HTTP or the CLI.
+          await expect(index.scanSellers(filter as SellerFilter, options as ScanOptions)).rejects.toThrow(
+            InvalidQueryError,
+          );
+        });
+      }
     });
 
     describe('sorting and cursor pagination', () => {

@@ -401,6 +401,74 @@ describe('ElasticSellerIndex through a mock connection', () => {
     });
   });
 
+  describe('scanSellers', () => {
+    const scanHit = (sellerId: string) => {
+      const source = sellerSource();
+      const key = `shopee:${sellerId}`;
+      return {
+        _index: 'test-sellers-v1',
+        _id: key,
+        _source: { ...source, key, sellerId, record: { ...source.record, sellerId } },
+        sort: [key],
+      };
+    };
+
+    it('pages with search_after on the key, without total or aggregations', async () => {
+      const { client, sent } = cluster((request) => {
+        if (request.path !== '/test-sellers/_search') return undefined;
+        const after = (request.body as { search_after?: string[] }).search_after;
+        const hits = after === undefined ? [scanHit('a'), scanHit('b'), scanHit('c')] : [scanHit('c')];
+        return { body: { hits: { hits } } };
+      });
+      const index = makeIndex(client);
+      const first = await index.scanSellers({ flagged: true, platform: ['shopee'] }, { limit: 2 });
+      expect(first.sellers.map((seller) => seller.key)).toEqual(['shopee:a', 'shopee:b']);
+      expect(first.nextKey).toBe('shopee:b');
+      const second = await index.scanSellers(
+        { flagged: true, platform: ['shopee'] },
+        { limit: 2, afterKey: first.nextKey ?? '' },
+      );
+      expect(second).toEqual({ sellers: [expect.objectContaining({ key: 'shopee:c', status: 'new' })] });
+
+      const bodies = sent
+        .filter((request) => request.path === '/test-sellers/_search')
+        .map((request) => request.body as Record<string, unknown>);
+      expect(bodies).toHaveLength(2);
+      expect(bodies[0]).toEqual({
+        query: {
+          bool: {
+            filter: [
+              { term: { hasProfile: true } },
+              { terms: { platform: ['shopee'] } },
+              { term: { flagged: true } },
+            ],
+            must: [],
+          },
+        },
+        sort: [{ key: { order: 'asc' } }],
+        size: 3,
+        track_total_hits: false,
+        _source: { excludes: ['titleKeys', 'titlesFolded'] },
+      });
+      expect(bodies[1]?.search_after).toEqual(['shopee:b']);
+      expect(bodies[1]).not.toHaveProperty('aggs');
+    });
+
+    it('defaults to pages of 500 and refuses paging inside the filter before sending anything', async () => {
+      const { client, sent } = cluster((request) =>
+        request.path === '/test-sellers/_search' ? { body: { hits: { hits: [] } } } : undefined,
+      );
+      const index = makeIndex(client);
+      expect(await index.scanSellers({})).toEqual({ sellers: [] });
+      const search = sent.find((request) => request.path === '/test-sellers/_search');
+      expect((search?.body as { size: number }).size).toBe(501);
+      const before = sent.length;
+      await expect(index.scanSellers({ sort: 'score' } as never)).rejects.toThrow(InvalidQueryError);
+      await expect(index.scanSellers({}, { limit: 1001 })).rejects.toThrow(InvalidQueryError);
+      expect(sent).toHaveLength(before);
+    });
+  });
+
   describe('case status', () => {
     const change = {
       sellerKey: 'shopee:s1',

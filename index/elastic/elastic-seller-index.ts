@@ -5,7 +5,7 @@ import { encodeCursor } from '../cursor.js';
 import { ConflictError, NotFoundError, StoreError } from '../errors.js';
 import { describeRecord, itemProblem, sellerProblem } from '../record-checks.js';
 import { sellerDetail } from '../seller-detail.js';
-import { parseAggregateFilter, parseDayRange, parseSellerQuery } from '../seller-query.js';
+import { parseAggregateFilter, parseDayRange, parseSellerQuery, parseSellerScan } from '../seller-query.js';
 import type {
   AggregateFilter,
   CaseEvent,
@@ -17,9 +17,12 @@ import type {
   Facets,
   Hotspot,
   IndexedItem,
+  ScanOptions,
+  ScanPage,
   ScoredItem,
   SearchResult,
   SellerDetail,
+  SellerFilter,
   SellerHit,
   SellerIndex,
   SellerQuery,
@@ -43,6 +46,7 @@ import {
   hotspotsRequest,
   metricValue,
   provinceDisplay,
+  sellerScanRequest,
   sellerSearchRequest,
 } from './es-query.js';
 import { INDEX_KINDS, indexNames, type IndexKind } from './mappings.js';
@@ -217,6 +221,22 @@ export class ElasticSellerIndex implements SellerIndex {
       }
     }
     return result;
+  }
+
+  async scanSellers(filter: SellerFilter, options: ScanOptions = {}): Promise<ScanPage> {
+    const scan = parseSellerScan(filter, options);
+    await this.open();
+    const response = await this.call(() =>
+      this.client.search<SellerDoc>(
+        sellerScanRequest(scan.query, scan.afterKey, scan.limit, this.alias('sellers')),
+      ),
+    );
+    const hits = response.hits.hits;
+    const sellers = hits.slice(0, scan.limit).map((hit) => sellerFromDoc(hit._source));
+    const page: ScanPage = { sellers };
+    const last = sellers[sellers.length - 1];
+    if (hits.length > scan.limit && last !== undefined) page.nextKey = last.key;
+    return page;
   }
 
   async getSeller(key: string, options: { itemLimit?: number } = {}): Promise<SellerDetail> {

@@ -70,6 +70,28 @@ export function sellerSearchRequest(query: ParsedSellerQuery, index: string): es
   return request;
 }
 
+/**
+ * One page of a key-ordered scan: `search_after` on the key, one extra hit to know whether
+ * there is more, no total and no aggregations, so a page costs about its size.
+ */
+export function sellerScanRequest(
+  query: ParsedSellerQuery,
+  afterKey: string | undefined,
+  limit: number,
+  index: string,
+): estypes.SearchRequest {
+  const request: estypes.SearchRequest = {
+    index,
+    query: sellerQueryClause(query),
+    sort: [{ key: { order: 'asc' } }],
+    size: limit + 1,
+    track_total_hits: false,
+    _source: { excludes: ['titleKeys', 'titlesFolded'] },
+  };
+  if (afterKey !== undefined) request.search_after = [afterKey];
+  return request;
+}
+
 function facetAggs(): Record<string, estypes.AggregationsAggregationContainer> {
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {};
   for (const [name, field] of Object.entries(FACET_FIELDS)) {

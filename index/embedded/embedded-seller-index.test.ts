@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sellerIndexContract } from '../contract/seller-index.contract.js';
 import { listing, risk, seller, world } from '../contract/fixtures.js';
+import type { SellerQuery } from '../seller-index.js';
 import { EmbeddedSellerIndex } from './embedded-seller-index.js';
 import { SCHEMA_VERSION } from './migrations.js';
 
@@ -98,6 +99,94 @@ describe('EmbeddedSellerIndex', () => {
     await expect(index.upsertItems([good, poisoned])).rejects.toThrow('disk gone');
     expect(index.db.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 0 });
     await index.close();
+  });
+
+  describe('cached counts', () => {
+    it('sees a commit by another connection to the same file (a pipeline worker)', async () => {
+      const { dir, file } = tempFile();
+      const web = new EmbeddedSellerIndex({ file });
+      const worker = new EmbeddedSellerIndex({ file });
+      try {
+        const { sellers, items } = world();
+        await worker.upsertItems(items);
+        await worker.upsertSellers(sellers);
+        expect((await web.search({})).total).toBe(5);
+        expect((await web.search({ platform: ['shopee'] })).total).toBe(2);
+        await worker.upsertSellers([seller('shopee', 's7', { score: 97, categories: ['watches'] })]);
+        await worker.setCaseStatus({
+          sellerKey: 'shopee:s1',
+          to: 'reviewing',
+          expectedStatus: 'new',
+          expectedVersion: 0,
+          by: 'worker',
+          reason: 'r',
+        });
+        const all = await web.search({});
+        expect(all.total).toBe(6);
+        expect(all.sellers[0]?.key).toBe('shopee:s7');
+        expect(all.facets.status).toEqual([
+          { value: 'new', count: 5 },
+          { value: 'reviewing', count: 1 },
+        ]);
+        const shopee = await web.search({ platform: ['shopee'] });
+        expect(shopee.total).toBe(3);
+        expect(shopee.facets.category.find((entry) => entry.value === 'watches')?.count).toBe(1);
+      } finally {
+        await worker.close();
+        await web.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('sees a write made on its own connection outside the index', async () => {
+      const index = new EmbeddedSellerIndex({ file: ':memory:' });
+      const { sellers } = world();
+      await index.upsertSellers(sellers);
+      expect((await index.search({ flagged: true })).total).toBe(4);
+      expect((await index.search({})).facets.status).toEqual([{ value: 'new', count: 5 }]);
+      index.db.prepare("UPDATE sellers SET flagged = 0, status = 'dismissed' WHERE key = 'shopee:s1'").run();
+      expect((await index.search({ flagged: true })).total).toBe(3);
+      expect((await index.search({})).facets.status).toEqual([
+        { value: 'new', count: 4 },
+        { value: 'dismissed', count: 1 },
+      ]);
+      await index.close();
+    });
+
+    it('pages a repeated view off cached counts with the same answer as a fresh count', async () => {
+      const index = new EmbeddedSellerIndex({ file: ':memory:' });
+      const sellers = Array.from({ length: 300 }, (_, i) =>
+        seller(i % 3 === 0 ? 'tiki' : 'shopee', `s${i}`, {
+          name: `Shop ${i}`,
+          province: i % 4 === 0 ? 'Huế' : 'Hà Nội',
+          score: (i * 37) % 101,
+          categories: i % 2 === 0 ? ['milk'] : ['milk', 'cosmetics'],
+        }),
+      );
+      await index.upsertSellers(sellers);
+      const queries: SellerQuery[] = [{}, { platform: ['tiki'] }, { province: ['hue'], minScore: 40 }];
+      for (const query of queries) {
+        for (const sort of ['score', 'name'] as const) {
+          // A second index on the same connection has nothing cached: its answer is counted afresh.
+          const fresh = await new EmbeddedSellerIndex({ db: index.db }).search({
+            ...query,
+            sort,
+            limit: 100,
+          });
+          const seen: string[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await index.search({ ...query, sort, limit: 7, ...(cursor ? { cursor } : {}) });
+            expect(page.total).toBe(fresh.total);
+            expect(page.facets).toEqual(fresh.facets);
+            seen.push(...page.sellers.map((hit) => hit.key));
+            cursor = page.nextCursor;
+          } while (cursor !== undefined && seen.length < 100);
+          expect(seen.slice(0, 100)).toEqual(fresh.sellers.map((hit) => hit.key));
+        }
+      }
+      await index.close();
+    });
   });
 
   it('pages a large result off the sort index, and stays right after the full-text index is merged', async () => {

@@ -10,7 +10,7 @@ import { describeRecord, itemProblem, sellerProblem } from '../record-checks.js'
 import { foldSearchText } from '../search-text.js';
 import { sellerDetail } from '../seller-detail.js';
 import { settle } from '../settle.js';
-import { parseAggregateFilter, parseDayRange, parseSellerQuery } from '../seller-query.js';
+import { parseAggregateFilter, parseDayRange, parseSellerQuery, parseSellerScan } from '../seller-query.js';
 import type {
   AggregateFilter,
   CaseState,
@@ -19,9 +19,12 @@ import type {
   DailyCountQuery,
   DroppedDocument,
   Hotspot,
+  ScanOptions,
+  ScanPage,
   ScoredItem,
   SearchResult,
   SellerDetail,
+  SellerFilter,
   SellerIndex,
   SellerQuery,
   UpsertResult,
@@ -84,7 +87,7 @@ export class EmbeddedSellerIndex implements SellerIndex {
   }
 
   upsertItems(items: readonly ScoredItem[]): Promise<UpsertResult> {
-    return settle(() => this.writeItems(items));
+    return settle(() => this.written(() => this.writeItems(items)));
   }
 
   private writeItems(items: readonly ScoredItem[]): UpsertResult {
@@ -129,7 +132,7 @@ export class EmbeddedSellerIndex implements SellerIndex {
   }
 
   upsertSellers(sellers: readonly SellerRisk[]): Promise<UpsertResult> {
-    return settle(() => this.writeSellers(sellers));
+    return settle(() => this.written(() => this.writeSellers(sellers)));
   }
 
   private writeSellers(sellers: readonly SellerRisk[]): UpsertResult {
@@ -197,6 +200,18 @@ export class EmbeddedSellerIndex implements SellerIndex {
     });
   }
 
+  scanSellers(filter: SellerFilter, options: ScanOptions = {}): Promise<ScanPage> {
+    return settle(() => {
+      const scan = parseSellerScan(filter, options);
+      this.flushSellerText();
+      const { rows, more } = this.searcher.scan(scan.query, scan.afterKey, scan.limit);
+      const page: ScanPage = { sellers: rows.map(sellerFromRow) };
+      const last = rows[rows.length - 1];
+      if (more && last !== undefined) page.nextKey = last.key;
+      return page;
+    });
+  }
+
   getSeller(key: string, options: { itemLimit?: number } = {}): Promise<SellerDetail> {
     return settle(() => {
       const row = this.statements.sellerByKey.get(key) as SellerRow | undefined;
@@ -209,28 +224,30 @@ export class EmbeddedSellerIndex implements SellerIndex {
   }
 
   setCaseStatus(input: CaseStatusChange): Promise<CaseState> {
-    return settle(() => {
-      const change = parseCaseStatusChange(input);
-      const s = this.statements;
-      const state = this.db
-        .transaction((): CaseState => {
-          const current = s.caseOf.get(change.sellerKey) as
-            { status: CaseStatusChange['to']; case_version: number } | undefined;
-          if (current === undefined) throw new NotFoundError(change.sellerKey);
-          if (current.status !== change.expectedStatus || current.case_version !== change.expectedVersion) {
-            throw new ConflictError(
-              `the case of ${change.sellerKey} changed since it was read: it is now "${current.status}" (version ${current.case_version}), not "${change.expectedStatus}" (version ${change.expectedVersion})`,
-              { status: current.status, caseVersion: current.case_version },
-            );
-          }
-          assertTransition(current.status, change.to);
-          s.setStatus.run(change.to, change.sellerKey, current.case_version);
-          s.insertEvent.run(change.sellerKey, change.at, change.by, current.status, change.to, change.reason);
-          return { status: change.to, caseVersion: current.case_version + 1 };
-        })
-        .immediate();
-      return state;
-    });
+    return settle(() => this.written(() => this.writeCaseStatus(input)));
+  }
+
+  private writeCaseStatus(input: CaseStatusChange): CaseState {
+    const change = parseCaseStatusChange(input);
+    const s = this.statements;
+    const state = this.db
+      .transaction((): CaseState => {
+        const current = s.caseOf.get(change.sellerKey) as
+          { status: CaseStatusChange['to']; case_version: number } | undefined;
+        if (current === undefined) throw new NotFoundError(change.sellerKey);
+        if (current.status !== change.expectedStatus || current.case_version !== change.expectedVersion) {
+          throw new ConflictError(
+            `the case of ${change.sellerKey} changed since it was read: it is now "${current.status}" (version ${current.case_version}), not "${change.expectedStatus}" (version ${change.expectedVersion})`,
+            { status: current.status, caseVersion: current.case_version },
+          );
+        }
+        assertTransition(current.status, change.to);
+        s.setStatus.run(change.to, change.sellerKey, current.case_version);
+        s.insertEvent.run(change.sellerKey, change.at, change.by, current.status, change.to, change.reason);
+        return { status: change.to, caseVersion: current.case_version + 1 };
+      })
+      .immediate();
+    return state;
   }
 
   hotspots(filter: AggregateFilter = {}): Promise<Hotspot[]> {
@@ -283,6 +300,15 @@ export class EmbeddedSellerIndex implements SellerIndex {
         // SQLITE_BUSY when another process writes the same file, instead of waiting its turn.
       })
       .immediate();
+  }
+
+  /** Runs a write; whatever it changed (or half-changed, then rolled back), cached counts are dropped. */
+  private written<T>(write: () => T): T {
+    try {
+      return write();
+    } finally {
+      this.searcher.invalidate();
+    }
   }
 
   /** Provinces repeat on every item: fold each name once. */
