@@ -6,6 +6,7 @@ import type { SearchResult, SellerHit, SellerQuery } from '../../index/seller-in
 import { SORT_FIELDS } from '../../index/seller-index.js';
 import { openOutput } from '../io/jsonl.js';
 import { UsageError } from '../usage-error.js';
+import { collectList } from '../list-option.js';
 
 interface SearchOptions {
   platform: string[];
@@ -20,17 +21,6 @@ interface SearchOptions {
   json: boolean;
 }
 
-/** Repeatable, comma-separable list flags: `--platform shopee,tiki --platform lazada`. */
-function collect(value: string, previous: string[]): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(',')
-      .map((part) => part.trim())
-      .filter((part) => part !== ''),
-  ];
-}
-
 export function registerSearchCommand(program: Command): void {
   program
     .command('search')
@@ -38,11 +28,11 @@ export function registerSearchCommand(program: Command): void {
       'Search flagged sellers in the index (embedded file, or Elasticsearch when ELASTICSEARCH_URL is set)',
     )
     .argument('[text]', 'words in seller names and listing titles, with or without diacritics')
-    .option('--platform <p>', 'shopee, lazada, tiki, tiktok, web (repeat or comma-separate)', collect, [])
-    .option('--category <id>', 'category id from the taxonomy, e.g. e_cigarettes', collect, [])
-    .option('--province <name>', 'province, with or without diacritics ("Ha Noi")', collect, [])
-    .option('--signal <id>', 'violation sign id, e.g. counterfeit', collect, [])
-    .option('--status <status>', 'case status: new, reviewing, confirmed, …', collect, [])
+    .option('--platform <p>', 'shopee, lazada, tiki, tiktok, web (repeat or comma-separate)', collectList, [])
+    .option('--category <id>', 'category id from the taxonomy, e.g. e_cigarettes', collectList, [])
+    .option('--province <name>', 'province, with or without diacritics ("Ha Noi")', collectList, [])
+    .option('--signal <id>', 'violation sign id, e.g. counterfeit', collectList, [])
+    .option('--status <status>', 'case status: new, reviewing, confirmed, …', collectList, [])
     .option('--min-score <n>', 'only sellers scoring at least n (0-100)')
     .addOption(new Option('--sort <field>', 'sort order').choices([...SORT_FIELDS]))
     .option('--limit <n>', 'sellers per page (1-100)', '20')

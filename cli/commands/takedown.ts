@@ -8,6 +8,7 @@ import { TakedownLedger } from '../../leads/takedown-ledger.js';
 import { exportSellerInfoRequest } from '../../leads/seller-info-request.js';
 import { CASE_STATUSES, PLATFORMS, type CaseStatus, type Platform } from '../../records/index.js';
 import { UsageError } from '../usage-error.js';
+import { collectList } from '../list-option.js';
 
 export interface TakedownOptions {
   platform: string;
@@ -18,16 +19,6 @@ export interface TakedownOptions {
   includeRequested: boolean;
   mark: boolean;
   by?: string;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(',')
-      .map((part) => part.trim())
-      .filter((part) => part !== ''),
-  ];
 }
 
 export function registerTakedownCommand(program: Command): void {
@@ -55,7 +46,7 @@ export function registerTakedownCommand(program: Command): void {
     .option(
       '--status <status>',
       'case statuses to include (default referred,takedown_requested)',
-      collect,
+      collectList,
       [],
     )
     .option('--include-requested', 'include listings already sent in an earlier request', false)
