@@ -57,7 +57,9 @@ function floorFor(
   const brandTypes = Object.keys(floors);
   // A product the brand does not make ("Mũ bảo hiểm Gucci") is judged by the brand's lowest
   // floor: a luxury name on a 79k helmet is a fake or an unlicensed use of the name.
-  const unrelatedProduct = named.length === 0 && productTypes.size > 0;
+  // Only for houses that put their name on many kinds of goods (three or more floors): a
+  // "Marshall" T-shirt is band merchandise, not a cheap amplifier.
+  const unrelatedProduct = named.length === 0 && productTypes.size > 0 && brandTypes.length >= 3;
   const candidates = named.length > 0 ? named : brandTypes.length === 1 || unrelatedProduct ? brandTypes : [];
   let best: { type: string; price: number } | undefined;
   for (const type of candidates) {

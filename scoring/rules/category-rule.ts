@@ -65,9 +65,35 @@ export function detectCategories(
     if (anyNamed && !named) continue;
     categories.set(category, best);
   }
+  if (!anyNamed) keepWeakHead(categories, evidence);
   const specific = [...categories.keys()].some((category) => !fallbacks.has(category));
   if (specific) for (const category of fallbacks) categories.delete(category);
   return categories;
+}
+
+/**
+ * With no strong product name anywhere, weak words decide — and the head rule still holds:
+ * in "Son YSL thỏi vuông" the weak "son" (lipstick) comes first, so the brand's other
+ * category (fashion) is what the lipstick is like, not what it is. Keeps the categories whose
+ * earliest title hit comes first; banned goods are kept wherever they are.
+ */
+function keepWeakHead(
+  categories: Map<CategoryId, Hit>,
+  evidence: ReadonlyMap<CategoryId, { counted: Hit[] }>,
+): void {
+  const firstInTitle = new Map<CategoryId, number>();
+  for (const category of categories.keys()) {
+    const positions = evidence
+      .get(category)!
+      .counted.filter((hit) => hit.field === 'title')
+      .map((hit) => hit.from);
+    if (positions.length > 0) firstInTitle.set(category, Math.min(...positions));
+  }
+  if (firstInTitle.size < 2) return;
+  const head = Math.min(...firstInTitle.values());
+  for (const [category, from] of firstInTitle) {
+    if (from !== head && !BANNED.has(category)) categories.delete(category);
+  }
 }
 
 function namesTheItem(hit: Hit): boolean {
