@@ -14,7 +14,7 @@ describe('Tiki product page (real saved page, Oct 2024)', () => {
   const listing = parseTikiProductPage(html, 'file:tiki-product-page.html', AT);
 
   it('reads id, title, price, seller, brand, category path and images', () => {
-    expect(ListingSchema.parse(listing)).toBeTruthy();
+    expect(ListingSchema.parse(listing)).toEqual(listing);
     expect(listing).toMatchObject({
       platform: 'tiki',
       listingId: '116566083',
