@@ -1,6 +1,6 @@
 import { CASE_STATUSES } from '../records/index.js';
 import type { SellerRisk } from '../records/index.js';
-import type { ScoredItem } from './seller-index.js';
+import type { DroppedDocument, ScoredItem } from './seller-index.js';
 
 /** Records arrive typed, but from JSONL and HTTP: the checks read them as the unknown they may be. */
 type Loose = Partial<Record<string, unknown>>;
@@ -50,4 +50,19 @@ export function describeRecord(record: object, idField: string): string {
     '"',
     '',
   );
+}
+
+/** Why a store refuses an item, as both stores report it; undefined when it may be written. */
+export function itemRejection(item: ScoredItem): DroppedDocument | undefined {
+  const problem = itemProblem(item);
+  if (problem === undefined) return undefined;
+  const id = describeRecord(item, 'streamId' in item ? 'streamId' : 'listingId');
+  return { id, kind: 'item', status: 400, error: problem };
+}
+
+/** Why a store refuses a seller, as both stores report it; undefined when it may be written. */
+export function sellerRejection(seller: SellerRisk): DroppedDocument | undefined {
+  const problem = sellerProblem(seller);
+  if (problem === undefined) return undefined;
+  return { id: describeRecord(seller, 'sellerId'), kind: 'seller', status: 400, error: problem };
 }

@@ -3,7 +3,7 @@ import { CaseStatusSchema, sellerKey, type SellerRisk } from '../../records/inde
 import { assertTransition, parseCaseStatusChange } from '../case-status.js';
 import { encodeCursor } from '../cursor.js';
 import { ConflictError, NotFoundError, StoreError } from '../errors.js';
-import { describeRecord, itemProblem, sellerProblem } from '../record-checks.js';
+import { itemRejection, sellerRejection } from '../record-checks.js';
 import { sellerDetail } from '../seller-detail.js';
 import { parseAggregateFilter, parseDayRange, parseSellerQuery, parseSellerScan } from '../seller-query.js';
 import type {
@@ -120,10 +120,9 @@ export class ElasticSellerIndex implements SellerIndex {
     const itemsAlias = this.alias('items');
     const sellersAlias = this.alias('sellers');
     for (const item of items) {
-      const problem = itemProblem(item);
-      if (problem !== undefined) {
-        const id = describeRecord(item, 'streamId' in item ? 'streamId' : 'listingId');
-        rejected.push({ id, kind: 'item', status: 400, error: problem });
+      const rejection = itemRejection(item);
+      if (rejection !== undefined) {
+        rejected.push(rejection);
         continue;
       }
       const doc = itemDoc(item, this.timeZone);
@@ -157,14 +156,9 @@ export class ElasticSellerIndex implements SellerIndex {
     const actions: BulkAction[] = [];
     const sellersAlias = this.alias('sellers');
     for (const seller of sellers) {
-      const problem = sellerProblem(seller);
-      if (problem !== undefined) {
-        rejected.push({
-          id: describeRecord(seller, 'sellerId'),
-          kind: 'seller',
-          status: 400,
-          error: problem,
-        });
+      const rejection = sellerRejection(seller);
+      if (rejection !== undefined) {
+        rejected.push(rejection);
         continue;
       }
       const profile = sellerProfile(seller);

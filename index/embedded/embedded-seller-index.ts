@@ -6,7 +6,7 @@ import { assertTransition, parseCaseStatusChange } from '../case-status.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { itemFields } from '../item-fields.js';
 import { localDay } from '../local-day.js';
-import { describeRecord, itemProblem, sellerProblem } from '../record-checks.js';
+import { itemRejection, sellerRejection } from '../record-checks.js';
 import { foldSearchText } from '../search-text.js';
 import { sellerDetail } from '../seller-detail.js';
 import { settle } from '../settle.js';
@@ -97,14 +97,9 @@ export class EmbeddedSellerIndex implements SellerIndex {
     this.db.transaction(() => {
       const touched = new Set<string>();
       for (const item of items) {
-        const problem = itemProblem(item);
-        if (problem !== undefined) {
-          dropped.push({
-            id: describeRecord(item, 'streamId' in item ? 'streamId' : 'listingId'),
-            kind: 'item',
-            status: 400,
-            error: problem,
-          });
+        const rejection = itemRejection(item);
+        if (rejection !== undefined) {
+          dropped.push(rejection);
           continue;
         }
         const fields = itemFields(item);
@@ -141,14 +136,9 @@ export class EmbeddedSellerIndex implements SellerIndex {
     const s = this.statements;
     this.db.transaction(() => {
       for (const seller of sellers) {
-        const problem = sellerProblem(seller);
-        if (problem !== undefined) {
-          dropped.push({
-            id: describeRecord(seller, 'sellerId'),
-            kind: 'seller',
-            status: 400,
-            error: problem,
-          });
+        const rejection = sellerRejection(seller);
+        if (rejection !== undefined) {
+          dropped.push(rejection);
           continue;
         }
         const key = sellerKey(seller);
