@@ -16,7 +16,7 @@ import { CrawlReport } from './crawl-report.js';
 import { DomainLimiter } from './domain-limiter.js';
 import { adapterUserData, toCrawleeRequest } from './http-runner.js';
 import { processDocument } from './process-document.js';
-import { onRequestError, onRequestFailed } from './request-outcome.js';
+import { lifecycleHandlers, onRequestError } from './request-outcome.js';
 
 /** Chromium flags that work on these machines (../shared/ENV-NOTES.md). */
 export const CHROMIUM_ARGS = [
@@ -168,18 +168,7 @@ export async function runBrowserCrawl(options: CrawlRunOptions): Promise<CrawlRe
           options.onProgress?.(report);
         }
       },
-      errorHandler: ({ request }) => {
-        release(request);
-        report.retries++;
-      },
-      failedRequestHandler: ({ request }, error) => {
-        release(request);
-        onRequestFailed(error, request, report);
-        options.onProgress?.(report);
-      },
-      onSkippedRequest: ({ url, reason }) => {
-        if (reason === 'robotsTxt') report.skippedByRobots.push(url);
-      },
+      ...lifecycleHandlers(release, report, options.onProgress),
     },
     options.configuration ?? isolatedConfiguration(),
   );

@@ -6,7 +6,7 @@ import { hostOf, isolatedConfiguration, proxyConfiguration, type CrawlRunOptions
 import { CrawlReport } from './crawl-report.js';
 import { DomainLimiter } from './domain-limiter.js';
 import { processDocument } from './process-document.js';
-import { onRequestError, onRequestFailed } from './request-outcome.js';
+import { lifecycleHandlers, onRequestError } from './request-outcome.js';
 
 export function toCrawleeRequest(spec: RequestSpec): {
   url: string;
@@ -112,18 +112,7 @@ export async function runHttpCrawl(options: CrawlRunOptions): Promise<CrawlRepor
           options.onProgress?.(report);
         }
       },
-      errorHandler: ({ request }) => {
-        release(request);
-        report.retries++;
-      },
-      failedRequestHandler: ({ request }, error) => {
-        release(request);
-        onRequestFailed(error, request, report);
-        options.onProgress?.(report);
-      },
-      onSkippedRequest: ({ url, reason }) => {
-        if (reason === 'robotsTxt') report.skippedByRobots.push(url);
-      },
+      ...lifecycleHandlers(release, report, options.onProgress),
     },
     options.configuration ?? isolatedConfiguration(),
   );

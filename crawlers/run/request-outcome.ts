@@ -60,3 +60,31 @@ export function onRequestFailed(error: unknown, request: RequestLike, report: Cr
     retries: request.retryCount,
   });
 }
+
+/** A request as the runners hold it against a host's concurrency slot. */
+export type HeldRequest = RequestLike & { id?: string | undefined };
+
+/**
+ * The Crawlee hooks both runners share: free the host's slot, count retries, record final
+ * failures through `onRequestFailed`, and note what robots.txt kept us from.
+ */
+export function lifecycleHandlers(
+  release: (request: HeldRequest) => void,
+  report: CrawlReport,
+  onProgress: ((report: CrawlReport) => void) | undefined,
+) {
+  return {
+    errorHandler: ({ request }: { request: HeldRequest }): void => {
+      release(request);
+      report.retries++;
+    },
+    failedRequestHandler: ({ request }: { request: HeldRequest }, error: Error): void => {
+      release(request);
+      onRequestFailed(error, request, report);
+      onProgress?.(report);
+    },
+    onSkippedRequest: ({ url, reason }: { url: string; reason: string }): void => {
+      if (reason === 'robotsTxt') report.skippedByRobots.push(url);
+    },
+  };
+}
