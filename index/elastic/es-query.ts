@@ -109,8 +109,7 @@ export function hotspotsRequest(filter: ParsedAggregateFilter, index: string): e
     { term: { hasProfile: true } },
     ...aggregateFilters(filter, 'provinceFolded'),
   ];
-  const categories: estypes.AggregationsTermsAggregation = { field: 'categories', size: 100 };
-  if (filter.category.length > 0) categories.include = [...filter.category];
+  const categories = categoryTerms(filter);
   return {
     index,
     size: 0,
@@ -143,8 +142,7 @@ export function dailyCountsRequest(
     { range: { day: { gte: from, lte: to } } },
     ...aggregateFilters(filter, 'provinceFolded'),
   ];
-  const categories: estypes.AggregationsTermsAggregation = { field: 'categories', size: 100 };
-  if (filter.category.length > 0) categories.include = [...filter.category];
+  const categories = categoryTerms(filter);
   return {
     index,
     size: 0,
@@ -219,4 +217,11 @@ export function facetCounts(aggregate: unknown, display?: (bucket: Bucket) => st
 /** The display name under a folded-province bucket. */
 export function provinceDisplay(bucket: Bucket): string {
   return buckets(bucket.display)[0]?.key ?? bucket.key;
+}
+
+/** Category buckets, limited to the filter's categories when it names some. */
+function categoryTerms(filter: ParsedAggregateFilter): estypes.AggregationsTermsAggregation {
+  const terms: estypes.AggregationsTermsAggregation = { field: 'categories', size: 100 };
+  if (filter.category.length > 0) terms.include = [...filter.category];
+  return terms;
 }
