@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FoldedText } from '../text/folded-text.js';
+import { WordTable } from './word-table.js';
 
 export const MODEL_FILE = fileURLToPath(new URL('./model.json', import.meta.url));
 
@@ -44,14 +45,20 @@ export interface Prediction {
  * summing the learned log-ratios of the words present gives its answer in O(words).
  */
 export class FlagClassifier {
-  private readonly index = new Map<string, number>();
   private readonly logRatio = new Map<string, number>();
   /** The same ratios keyed by numbers, for scoring without building feature strings. */
-  private readonly wordIds = new Map<string, number>();
   private readonly words: string[] = [];
-  private readonly unigramRatio = new Map<number, number>();
-  /** first word id → second word id → ratio: small-integer keys only, which Maps look up fastest. */
-  private readonly pairRatio = new Map<number, Map<number, number>>();
+  private readonly wordTable: WordTable;
+  /** Per word id, its own ratio (NaN when the word alone is not a feature). */
+  private readonly unigramRatio: Float64Array;
+  /** first id × vocabulary size + second id → pair id; pair ids index the arrays below. */
+  private readonly pairIds = new Map<number, number>();
+  private readonly pairRatio: number[] = [];
+  private readonly pairWords: [number, number][] = [];
+  /** "Already counted in this prediction" marks: a stamp per call, no set allocated. */
+  private readonly unigramStamp: Uint32Array;
+  private readonly pairStamp: Uint32Array;
+  private stamp = 0;
   private readonly priorLogOdds: number;
   /** SHA-256 of the model file, for the ruleset version. */
   readonly digest: string;
@@ -59,43 +66,46 @@ export class FlagClassifier {
   private constructor(model: NaturalBayes, json: string) {
     this.digest = createHash('sha256').update(json).digest('hex');
     const { classFeatures, classTotals, smoothing } = model.classifier;
-    // natural numbers features in the order it first saw them; its class tables use that number.
-    for (const feature of Object.keys(model.features)) this.index.set(feature, this.index.size);
     const flagged = classFeatures[FLAGGED] ?? {};
     const ordinary = classFeatures[ORDINARY] ?? {};
     const flaggedTotal = classTotals[FLAGGED] ?? 1;
     const ordinaryTotal = classTotals[ORDINARY] ?? 1;
-    for (const [feature, position] of this.index) {
+    // natural numbers features in the order it first saw them; its class tables use that number.
+    Object.keys(model.features).forEach((feature, position) => {
       const pFlagged = (flagged[position] ?? smoothing) / flaggedTotal;
       const pOrdinary = (ordinary[position] ?? smoothing) / ordinaryTotal;
       this.logRatio.set(feature, Math.log(pFlagged / pOrdinary));
-    }
+    });
     this.priorLogOdds = Math.log(flaggedTotal / ordinaryTotal);
-    this.indexByNumber();
-  }
 
-  /** Every word of a known pair is a known word (training saw both), so pairs key on word ids. */
-  private indexByNumber(): void {
+    // Every word of a known pair is a known word (training saw both), so pairs key on word ids.
+    const wordIds = new Map<string, number>();
     const idOf = (word: string): number => {
-      let id = this.wordIds.get(word);
+      let id = wordIds.get(word);
       if (id === undefined) {
         id = this.words.length;
-        this.wordIds.set(word, id);
+        wordIds.set(word, id);
         this.words.push(word);
       }
       return id;
     };
+    const unigrams: [number, number][] = [];
+    const pairs: [number, number, number][] = [];
     for (const [feature, ratio] of this.logRatio) {
       const cut = feature.indexOf('_');
-      if (cut === -1) {
-        this.unigramRatio.set(idOf(feature), ratio);
-        continue;
-      }
-      const first = idOf(feature.slice(0, cut));
-      let seconds = this.pairRatio.get(first);
-      if (seconds === undefined) this.pairRatio.set(first, (seconds = new Map<number, number>()));
-      seconds.set(idOf(feature.slice(cut + 1)), ratio);
+      if (cut === -1) unigrams.push([idOf(feature), ratio]);
+      else pairs.push([idOf(feature.slice(0, cut)), idOf(feature.slice(cut + 1)), ratio]);
     }
+    this.wordTable = new WordTable(this.words);
+    this.unigramRatio = new Float64Array(this.words.length).fill(Number.NaN);
+    for (const [id, ratio] of unigrams) this.unigramRatio[id] = ratio;
+    for (const [first, second, ratio] of pairs) {
+      this.pairIds.set(first * this.words.length + second, this.pairRatio.length);
+      this.pairRatio.push(ratio);
+      this.pairWords.push([first, second]);
+    }
+    this.unigramStamp = new Uint32Array(this.words.length);
+    this.pairStamp = new Uint32Array(this.pairRatio.length);
   }
 
   static train(documents: { features: string[]; flagged: boolean }[]): {
@@ -129,40 +139,51 @@ export class FlagClassifier {
       logOdds += ratio;
     }
     if (seen.size === 0) return { probability: 0.5, evidence: [] };
-    return { probability: 1 / (1 + Math.exp(-logOdds)), evidence: strongest(seen, logOdds >= 0 ? 1 : -1) };
+    const strongest = new Strongest(logOdds >= 0 ? 1 : -1);
+    for (const [feature, ratio] of seen) strongest.offer(feature, ratio);
+    return { probability: 1 / (1 + Math.exp(-logOdds)), evidence: strongest.names((feature) => feature) };
   }
 
   /**
    * The prediction `predict(textFeatures(texts))` gives, computed on word ids: no feature
-   * strings are built (on the scorer's hot path that lookup was a tenth of its time).
+   * strings are built, no word is cut out of the text (on the scorer's hot path those were
+   * most of the classifier's time).
    */
   predictTexts(texts: readonly FoldedText[]): Prediction {
+    const stamp = this.nextStamp();
+    const vocabulary = this.words.length;
     let logOdds = this.priorLogOdds;
-    // Seen features, as word ids: a unigram is [id], a pair [first, second].
-    const seenUnigrams = new Set<number>();
-    const seenPairs = new Map<number, Set<number>>();
-    // In the order found, so ties in the evidence fall as they do in `predict`.
-    const found: { first: number; second: number; ratio: number }[] = [];
-    for (const text of texts) {
+    // Found features in the order found, so sums and evidence ties fall as in `predict`:
+    // a unigram as its word id, a pair as -(pair id + 1).
+    const found: number[] = [];
+    const ratios: number[] = [];
+    for (const { plain } of texts) {
       let previous = -1;
-      for (const word of text.plain.split(' ')) {
-        if (word === '') continue;
-        const id = this.wordIds.get(word) ?? -1;
+      let wordStart = -1;
+      for (let i = 0; i <= plain.length; i++) {
+        const isSpace = i === plain.length || plain.charCodeAt(i) === SPACE;
+        if (!isSpace) {
+          if (wordStart === -1) wordStart = i;
+          continue;
+        }
+        if (wordStart === -1) continue;
+        const id = this.wordTable.idOf(plain, wordStart, i);
+        wordStart = -1;
         if (id !== -1) {
-          const ratio = this.unigramRatio.get(id);
-          if (ratio !== undefined && !seenUnigrams.has(id)) {
-            seenUnigrams.add(id);
-            found.push({ first: id, second: -1, ratio });
+          const ratio = this.unigramRatio[id]!;
+          if (!Number.isNaN(ratio) && this.unigramStamp[id] !== stamp) {
+            this.unigramStamp[id] = stamp;
+            found.push(id);
+            ratios.push(ratio);
             logOdds += ratio;
           }
           if (previous !== -1) {
-            const ratio = this.pairRatio.get(previous)?.get(id);
-            let seen = seenPairs.get(previous);
-            if (ratio !== undefined && seen?.has(id) !== true) {
-              if (seen === undefined) seenPairs.set(previous, (seen = new Set<number>()));
-              seen.add(id);
-              found.push({ first: previous, second: id, ratio });
-              logOdds += ratio;
+            const pair = this.pairIds.get(previous * vocabulary + id);
+            if (pair !== undefined && this.pairStamp[pair] !== stamp) {
+              this.pairStamp[pair] = stamp;
+              found.push(-(pair + 1));
+              ratios.push(this.pairRatio[pair]!);
+              logOdds += this.pairRatio[pair]!;
             }
           }
         }
@@ -170,20 +191,58 @@ export class FlagClassifier {
       }
     }
     if (found.length === 0) return { probability: 0.5, evidence: [] };
-    const named = new Map<string, number>();
-    for (const { first, second, ratio } of found) {
-      named.set(second === -1 ? this.words[first]! : `${this.words[first]!}_${this.words[second]!}`, ratio);
+    const strongest = new Strongest<number>(logOdds >= 0 ? 1 : -1);
+    for (let k = 0; k < found.length; k++) strongest.offer(found[k]!, ratios[k]!);
+    const evidence = strongest.names((feature) => {
+      if (feature >= 0) return this.words[feature]!;
+      const [first, second] = this.pairWords[-feature - 1]!;
+      return `${this.words[first]!}_${this.words[second]!}`;
+    });
+    return { probability: 1 / (1 + Math.exp(-logOdds)), evidence };
+  }
+
+  private nextStamp(): number {
+    this.stamp = (this.stamp + 1) >>> 0;
+    if (this.stamp === 0) {
+      // Wrapped after 2³² predictions: clear the marks so an old stamp cannot be mistaken.
+      this.unigramStamp.fill(0);
+      this.pairStamp.fill(0);
+      this.stamp = 1;
     }
-    return { probability: 1 / (1 + Math.exp(-logOdds)), evidence: strongest(named, logOdds >= 0 ? 1 : -1) };
+    return this.stamp;
   }
 }
 
-/** The three words that pushed hardest toward the prediction, as the seller would read them. */
-function strongest(ratios: ReadonlyMap<string, number>, direction: number): string[] {
-  return [...ratios]
-    .map(([feature, ratio]) => ({ feature, strength: direction * ratio }))
-    .filter(({ strength }) => strength > 0)
-    .sort((a, b) => b.strength - a.strength)
-    .slice(0, 3)
-    .map(({ feature }) => feature.replace(/_/g, ' '));
+const SPACE = 32;
+const EVIDENCE_WORDS = 3;
+
+/**
+ * The features that pushed hardest toward the prediction, strongest first; among equals the
+ * one found first. Kept as a running top three: sorting every feature was a tenth of the
+ * classifier's time.
+ */
+class Strongest<Feature = string> {
+  private readonly features: Feature[] = [];
+  private readonly strengths: number[] = [];
+
+  constructor(private readonly direction: number) {}
+
+  offer(feature: Feature, ratio: number): void {
+    const strength = this.direction * ratio;
+    if (!(strength > 0)) return;
+    let at = this.strengths.length;
+    while (at > 0 && this.strengths[at - 1]! < strength) at--;
+    if (at >= EVIDENCE_WORDS) return;
+    this.features.splice(at, 0, feature);
+    this.strengths.splice(at, 0, strength);
+    if (this.features.length > EVIDENCE_WORDS) {
+      this.features.pop();
+      this.strengths.pop();
+    }
+  }
+
+  /** As the seller would read them: a pair's words with a space between. */
+  names(nameOf: (feature: Feature) => string): string[] {
+    return this.features.map((feature) => nameOf(feature).replace(/_/g, ' '));
+  }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isLivestream } from '../../records/livestream.js';
 import { loadLexicons } from '../lexicons/load-lexicons.js';
 import { Scorer } from '../scorer.js';
-import { DEV_FILE, HOLDOUT_FILE, readLabelledSet, TRAIN_FILE } from './labelled-set.js';
+import { DEV_FILES, HOLDOUT_FILE, readLabelledSet, TRAIN_FILE } from './labelled-set.js';
 import { evaluate } from './metrics.js';
 
 describe('labelled sets', () => {
@@ -17,11 +17,13 @@ describe('labelled sets', () => {
   });
 
   it('never share a record between training, development and holdout', () => {
-    const tuned = [...train, ...(existsSync(DEV_FILE) ? readLabelledSet(DEV_FILE) : [])];
-    const tunedIds = new Set(tuned.map(({ id }) => id));
-    const tunedTitles = new Set(tuned.map(({ record }) => record.title));
-    expect(holdout.filter(({ id }) => tunedIds.has(id))).toEqual([]);
-    expect(holdout.filter(({ record }) => tunedTitles.has(record.title))).toEqual([]);
+    const sets = [train, ...Object.values(DEV_FILES).filter(existsSync).map(readLabelledSet), holdout];
+    // A set may repeat a title (one product, two listings); two sets may not share one.
+    const ids = sets.flatMap((set) => [...new Set(set.map(({ id }) => id))]);
+    const titles = sets.flatMap((set) => [...new Set(set.map(({ record }) => record.title.trim().toLowerCase()))]);
+    // Counts only: a failure must not print the holdout's records.
+    expect(ids.length - new Set(ids).size).toBe(0);
+    expect(titles.length - new Set(titles).size).toBe(0);
   });
 
   it('the rules alone keep flagged precision and recall on the training set at 0.95 or more', () => {

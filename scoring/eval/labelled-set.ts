@@ -8,7 +8,12 @@ import { parseScorable, type Scorable } from '../scorable.js';
 
 export const LABELLED_DIR = fileURLToPath(new URL('../../test/labelled/', import.meta.url));
 export const TRAIN_FILE = `${LABELLED_DIR}train.jsonl`;
-export const DEV_FILE = `${LABELLED_DIR}dev.jsonl`;
+/** Development sets, each by its own author who read neither the rules nor the other sets. */
+export const DEV_FILES = {
+  dev: `${LABELLED_DIR}dev.jsonl`,
+  'dev-b': `${LABELLED_DIR}dev-b.jsonl`,
+  'dev-c': `${LABELLED_DIR}dev-c.jsonl`,
+} as const;
 export const HOLDOUT_FILE = `${LABELLED_DIR}holdout.jsonl`;
 
 /** What an inspector decided about a record: test/labelled/GUIDE.md says what each field means. */

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from '../../config/index.js';
 import { CATEGORY_IDS } from '../../records/taxonomy.js';
 import { Scorer } from '../scorer.js';
-import { DEV_FILE, HOLDOUT_FILE, readLabelledSet, TRAIN_FILE } from './labelled-set.js';
+import { DEV_FILES, HOLDOUT_FILE, readLabelledSet, TRAIN_FILE } from './labelled-set.js';
 import { evaluate, type Rates } from './metrics.js';
 
 /**
  * `npm run eval [-- --verbose]`: precision and recall of `flagged` and of each category on
- * the training set, the development set (rules are tuned on these two) and the holdout (the
+ * the training set, the development sets (rules are tuned on these) and the holdout (the
  * honest figure: never read while tuning), with the misses listed.
  */
 const verbose = process.argv.includes('--verbose');
@@ -16,7 +16,7 @@ process.stdout.write(`ruleset ${scorer.ruleset}\n`);
 
 for (const [name, file] of [
   ['train', TRAIN_FILE],
-  ['dev', DEV_FILE],
+  ...Object.entries(DEV_FILES),
   ['holdout', HOLDOUT_FILE],
 ] as const) {
   if (!existsSync(file)) continue;
