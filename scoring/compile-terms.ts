@@ -31,13 +31,19 @@ export function compileTerms(lexicons: Lexicons): TermSpec[] {
       specs.push({ term, role: { kind: 'category-unless', category }, accented: hasMarks(term) });
     }
   }
+  for (const term of lexicons.outside) specs.push({ term, role: { kind: 'outside' }, accented: hasMarks(term) });
   for (const sign of lexicons.signs) {
     const { rule } = sign;
     // Sign phrases are short and collide easily when bare ("hàng giá" is not "hàng giả"):
     // any term written with Vietnamese marks is accent-sensitive.
     const accented = new Set(sign.accented);
     for (const term of sign.terms) {
-      specs.push({ term, role: { kind: 'sign', rule }, accented: accented.has(term) || hasMarks(term) });
+      const isAccented = accented.has(term) || hasMarks(term);
+      specs.push({ term, role: { kind: 'sign', rule }, accented: isAccented });
+      // A term that proves a category names the item like that category's own terms:
+      // "Dexa 0.5mg tăng cân…" is a medicine, not a weight-gain supplement.
+      for (const category of sign.adds_categories)
+        specs.push({ term, role: { kind: 'category', category, strength: 1 }, accented: isAccented });
     }
     for (const term of sign.not)
       specs.push({ term, role: { kind: 'sign-not', rule }, accented: hasMarks(term) });

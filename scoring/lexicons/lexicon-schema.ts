@@ -69,6 +69,13 @@ export const BrandPriceSchema = z.strictObject({
   ),
 });
 
+/**
+ * Goods in none of the taxonomy's categories that share words with them (a lighter "sạc
+ * USB", a plush toy "đeo balo"): at the head of a title they name the item, so the shared
+ * words further on do not make it electronics or fashion.
+ */
+export const OutsideLexiconSchema = z.strictObject({ terms: Terms });
+
 export const SellerLexiconSchema = z.strictObject({
   /** Seller names that mark an official store or an authorised dealer. */
   official: z.array(z.string().min(1)),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   BrandPriceSchema,
   CategoryLexiconSchema,
+  OutsideLexiconSchema,
   SellerLexiconSchema,
   SignLexiconSchema,
   TeencodeSchema,
@@ -21,6 +22,8 @@ export const LEXICON_DIR = fileURLToPath(new URL('.', import.meta.url));
 export interface Lexicons {
   categories: CategoryLexicon[];
   signs: SignLexicon[];
+  /** Terms for goods outside every category. */
+  outside: string[];
   brandPrices: BrandPrices;
   sellers: SellerLexicon;
   teencode: Record<string, string>;
@@ -59,6 +62,7 @@ export function loadLexicons(dir: string = LEXICON_DIR): Lexicons {
 
   const categories = yamlFiles('categories').map((file) => read(file, CategoryLexiconSchema));
   const signs = yamlFiles('signs').map((file) => read(file, SignLexiconSchema));
+  const outside = read(join(dir, 'outside.yaml'), OutsideLexiconSchema).terms;
   const brandPrices = read(join(dir, 'brand-prices.yaml'), BrandPriceSchema);
   const sellers = read(join(dir, 'sellers.yaml'), SellerLexiconSchema);
   const teencode = read(join(dir, 'teencode.yaml'), TeencodeSchema);
@@ -68,5 +72,5 @@ export function loadLexicons(dir: string = LEXICON_DIR): Lexicons {
     if (seen.has(sign.rule)) throw new LexiconError(sign.rule, 'rule id used twice');
     seen.add(sign.rule);
   }
-  return { categories, signs, brandPrices, sellers, teencode, digest: hash.digest('hex') };
+  return { categories, signs, outside, brandPrices, sellers, teencode, digest: hash.digest('hex') };
 }

@@ -5,6 +5,8 @@ export type TermRole =
   | { kind: 'category'; category: CategoryId; strength: number }
   | { kind: 'category-not'; category: CategoryId }
   | { kind: 'category-unless'; category: CategoryId }
+  /** Goods in no category of the taxonomy (a lighter, a toy): they name the item too. */
+  | { kind: 'outside' }
   | { kind: 'sign'; rule: string }
   | { kind: 'sign-not'; rule: string }
   | { kind: 'sign-unless'; rule: string }

@@ -23,6 +23,7 @@ const table: BrandPrices = {
 const lexicons = {
   categories: [],
   signs: [],
+  outside: [],
   brandPrices: table,
   sellers: { official: [] },
   teencode: {},
