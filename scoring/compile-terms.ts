@@ -31,7 +31,8 @@ export function compileTerms(lexicons: Lexicons): TermSpec[] {
       specs.push({ term, role: { kind: 'category-unless', category }, accented: hasMarks(term) });
     }
   }
-  for (const term of lexicons.outside) specs.push({ term, role: { kind: 'outside' }, accented: hasMarks(term) });
+  for (const term of lexicons.outside)
+    specs.push({ term, role: { kind: 'outside' }, accented: hasMarks(term) });
   for (const sign of lexicons.signs) {
     const { rule } = sign;
     // Sign phrases are short and collide easily when bare ("hàng giá" is not "hàng giả"):

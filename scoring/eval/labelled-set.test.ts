@@ -20,7 +20,9 @@ describe('labelled sets', () => {
     const sets = [train, ...Object.values(DEV_FILES).filter(existsSync).map(readLabelledSet), holdout];
     // A set may repeat a title (one product, two listings); two sets may not share one.
     const ids = sets.flatMap((set) => [...new Set(set.map(({ id }) => id))]);
-    const titles = sets.flatMap((set) => [...new Set(set.map(({ record }) => record.title.trim().toLowerCase()))]);
+    const titles = sets.flatMap((set) => [
+      ...new Set(set.map(({ record }) => record.title.trim().toLowerCase())),
+    ]);
     // Counts only: a failure must not print the holdout's records.
     expect(ids.length - new Set(ids).size).toBe(0);
     expect(titles.length - new Set(titles).size).toBe(0);

@@ -39,12 +39,26 @@ const matcher = new TermMatcher(
     strong('ốp lưng', 'electronics'),
     weak('tinh dầu', 'e_cigarettes'),
     weak('hơi', 'e_cigarettes'),
+    strong('rượu', 'alcohol'),
+    strong('vòng tay', 'fashion'),
+    strong('vòng tay điều hòa huyết áp', 'medical_devices'),
+    strong('sạc usb', 'electronics'),
+    strong('vinamilk', 'milk'),
+    strong('sữa chua', 'food', true),
+    not('sữa chua', 'milk'),
+    { term: 'bật lửa', role: { kind: 'outside' } },
   ],
   new Teencode({}),
 );
 
-function categories(title: string, description?: string, fallbacks: CategoryId[] = []): CategoryId[] {
+function categories(
+  title: string,
+  description?: string,
+  fallbacks: CategoryId[] = [],
+  brand?: string,
+): CategoryId[] {
   const fields = [{ field: 'title', text: matcher.fold(title) }];
+  if (brand !== undefined) fields.push({ field: 'brand', text: matcher.fold(brand) });
   if (description !== undefined) fields.push({ field: 'description', text: matcher.fold(description) });
   return [
     ...detectCategories(applyNegativeContexts(matcher.match(fields)), new Set(fallbacks)).keys(),
@@ -92,5 +106,30 @@ describe('detectCategories', () => {
   it('lets the description support but not name the item', () => {
     expect(categories('Quà tặng', 'kèm túi')).toEqual([]);
     expect(categories('Túi vải', 'nước hoa')).toEqual(['fashion']);
+  });
+
+  it('takes the longest product name at the head: a blood-pressure bracelet is a device', () => {
+    expect(categories('Vòng tay điều hòa huyết áp từ tính')).toEqual(['medical_devices']);
+    expect(categories('Vòng tay bạc nữ')).toEqual(['fashion']);
+  });
+
+  it('lets goods outside the taxonomy name the item, but never hide banned goods', () => {
+    expect(categories('Bật lửa điện sạc USB chống gió')).toEqual([]);
+    expect(categories('Bật lửa tặng kèm pod')).toEqual(['e_cigarettes']);
+  });
+
+  it('names each part of a "+" combo at its own head', () => {
+    expect(categories('Combo rượu vang + túi vải')).toEqual(['alcohol', 'fashion']);
+    expect(categories('Rượu vang túi vải')).toEqual(['alcohol']);
+  });
+
+  it('keeps a fallback category that a combo part sells by itself', () => {
+    expect(categories('Rượu vang + bánh quy', undefined, ['food'])).toEqual(['alcohol', 'food']);
+    expect(categories('Rượu vang bánh quy', undefined, ['food'])).toEqual(['alcohol']);
+  });
+
+  it('takes the brand field as naming the item only when the title names nothing', () => {
+    expect(categories('Sữa chua nha đam lốc 4', undefined, ['food'], 'Vinamilk')).toEqual(['food']);
+    expect(categories('Lốc 4 hộp 180ml', undefined, ['food'], 'Vinamilk')).toEqual(['milk']);
   });
 });

@@ -24,14 +24,14 @@ export function detectCategories(
   const heads = headPositions(hits);
   const evidence = new Map<
     CategoryId,
-    { total: number; named: boolean; namedByBrand: boolean; counted: Hit[]; best: Hit }
+    { total: number; named: boolean; namedByBrand: boolean; parts: Set<string>; counted: Hit[]; best: Hit }
   >();
   // Goods outside every category ("Bật lửa…", "Gấu bông…") name the item like any category.
   let outsideGoodsNamed = false;
   let namedBeyondBrand = false;
   for (const hit of hits) {
     if (hit.role.kind === 'outside') {
-      outsideGoodsNamed ||= namesTheItem(hit) && hit.from === heads.get(headKey(hit));
+      outsideGoodsNamed ||= namesTheItem(hit) && isAtHead(hit, heads);
       continue;
     }
     if (hit.role.kind !== 'category') continue;
@@ -44,16 +44,18 @@ export function detectCategories(
     // each "+". Banned goods are named wherever they appear.
     // (On the training set this beat allowing 6, 12 or 20 more characters: micro-F1
     // 0.954 against 0.952, 0.948, 0.944.)
-    const names = namesTheItem(hit) && (BANNED.has(category) || hit.from === heads.get(headKey(hit)));
+    const names = namesTheItem(hit) && (BANNED.has(category) || isAtHead(hit, heads));
     // The brand field says who made it, the title what it is: a Vinamilk yoghurt is food.
     const named = names && hit.field !== 'brand';
     const namedByBrand = names && hit.field === 'brand';
     namedBeyondBrand ||= named;
     const entry = evidence.get(category);
     if (entry === undefined) {
-      evidence.set(category, { total: points, named, namedByBrand, counted: [hit], best: hit });
+      const parts = new Set(named ? [headKey(hit)] : []);
+      evidence.set(category, { total: points, named, namedByBrand, parts, counted: [hit], best: hit });
       continue;
     }
+    if (named) entry.parts.add(headKey(hit));
     entry.named ||= named;
     entry.namedByBrand ||= namedByBrand;
     if (clearer(hit, entry.best)) entry.best = hit;
@@ -86,8 +88,7 @@ export function detectCategories(
     categories.set(category, entry.best);
   }
   if (!anyNamed) keepWeakHead(categories, evidence);
-  const specific = [...categories.keys()].some((category) => !fallbacks.has(category));
-  if (specific) for (const category of fallbacks) categories.delete(category);
+  dropFallbacks(categories, evidence, fallbacks);
   return categories;
 }
 
@@ -122,16 +123,49 @@ function namesTheItem(hit: Hit): boolean {
   return strong && fieldFactor(hit.field) >= 1 && !namesWhatItIsFor(hit);
 }
 
-/** Per field and combo part, where its first product name starts. */
-function headPositions(hits: readonly Hit[]): Map<string, number> {
-  const heads = new Map<string, number>();
+/**
+ * A catch-all category (food) goes when a specific one is found: a milk or a supplement is
+ * also eaten. Except in a combo whose part sells only the catch-all: "Rượu vang + bánh kẹo".
+ */
+function dropFallbacks(
+  categories: Map<CategoryId, Hit>,
+  evidence: ReadonlyMap<CategoryId, { parts: ReadonlySet<string> }>,
+  fallbacks: ReadonlySet<CategoryId>,
+): void {
+  const specificParts = new Set<string>();
+  for (const category of categories.keys()) {
+    if (fallbacks.has(category)) continue;
+    for (const part of evidence.get(category)?.parts ?? []) specificParts.add(part);
+  }
+  if (specificParts.size === 0 && ![...categories.keys()].some((category) => !fallbacks.has(category)))
+    return;
+  for (const category of fallbacks) {
+    const parts = [...(evidence.get(category)?.parts ?? [])];
+    const ownComboPart = parts.some((part) => part.includes(PART_MARK) && !specificParts.has(part));
+    if (!ownComboPart) categories.delete(category);
+  }
+}
+
+/**
+ * Per field and combo part, the span of its first product name: where the first naming term
+ * starts, and the longest naming term starting there ("Vòng tay điều hòa huyết áp" is a
+ * device, not the bracelet "vòng tay"; "Hộp đựng thuốc lá" is a case, not a pill box).
+ */
+function headPositions(hits: readonly Hit[]): Map<string, { from: number; to: number }> {
+  const heads = new Map<string, { from: number; to: number }>();
   for (const hit of hits) {
     if (!namesTheItem(hit)) continue;
     const key = headKey(hit);
     const head = heads.get(key);
-    if (head === undefined || hit.from < head) heads.set(key, hit.from);
+    if (head === undefined || hit.from < head.from) heads.set(key, { from: hit.from, to: hit.to });
+    else if (hit.from === head.from && hit.to > head.to) head.to = hit.to;
   }
   return heads;
+}
+
+function isAtHead(hit: Hit, heads: ReadonlyMap<string, { from: number; to: number }>): boolean {
+  const head = heads.get(headKey(hit));
+  return head !== undefined && hit.from === head.from && hit.to === head.to;
 }
 
 /**
@@ -145,10 +179,11 @@ function headKey(hit: Hit): string {
   const at = start[hit.from + 1] ?? 0;
   let part = 0;
   for (let i = source.indexOf(COMBO_JOIN); i !== -1 && i < at; i = source.indexOf(COMBO_JOIN, i + 1)) part++;
-  return `${hit.field}#${part}`;
+  return `${hit.field}${PART_MARK}${part}`;
 }
 
 const COMBO_JOIN = '+';
+const PART_MARK = '#';
 
 /** Words after which a product name says what the item is for: "Dây đồng hồ cho Apple Watch". */
 const FOR_WORDS = [' cho ', ' cho may ', ' danh cho ', ' for ', ' tuong thich ', ' tuong thich voi '];
