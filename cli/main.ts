@@ -1,27 +1,41 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/index.js';
 import { LexiconError } from '../scoring/lexicons/load-lexicons.js';
-import { registerCasefileCommand } from './commands/casefile.js';
-import { registerCrawlCommand } from './commands/crawl.js';
-import { registerDemoCommand } from './commands/demo.js';
-import { registerLeadsCommand } from './commands/leads.js';
-import { registerParseCommand } from './commands/parse.js';
-import { registerQueueCommand } from './commands/queue.js';
-import { registerReportCommand } from './commands/report.js';
-import { registerRunCommand } from './commands/run.js';
-import { registerScheduleCommand } from './commands/schedule.js';
-import { registerScoreCommand } from './commands/score.js';
-import { registerSearchCommand } from './commands/search.js';
-import { registerServeCommand } from './commands/serve.js';
-import { registerTakedownCommand } from './commands/takedown.js';
-import { registerTokenCommand } from './commands/token.js';
-import { registerWorkerCommand } from './commands/worker.js';
 import { UsageError } from './usage-error.js';
 
 /** Exit codes: the contract scripts rely on. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, rejected: 3 } as const;
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every command, in the order `--help` lists them, loaded on demand: the crawlers, the web
+ * server and the exporters pull in large libraries, and `ecomwatch score` should not wait
+ * seconds for code it never runs.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  demo: async () => (await import('./commands/demo.js')).registerDemoCommand,
+  crawl: async () => (await import('./commands/crawl.js')).registerCrawlCommand,
+  parse: async () => (await import('./commands/parse.js')).registerParseCommand,
+  score: async () => (await import('./commands/score.js')).registerScoreCommand,
+  run: async () => (await import('./commands/run.js')).registerRunCommand,
+  worker: async () => (await import('./commands/worker.js')).registerWorkerCommand,
+  queue: async () => (await import('./commands/queue.js')).registerQueueCommand,
+  schedule: async () => (await import('./commands/schedule.js')).registerScheduleCommand,
+  search: async () => (await import('./commands/search.js')).registerSearchCommand,
+  leads: async () => (await import('./commands/leads.js')).registerLeadsCommand,
+  takedown: async () => (await import('./commands/takedown.js')).registerTakedownCommand,
+  casefile: async () => (await import('./commands/casefile.js')).registerCasefileCommand,
+  report: async () => (await import('./commands/report.js')).registerReportCommand,
+  serve: async () => (await import('./commands/serve.js')).registerServeCommand,
+  token: async () => (await import('./commands/token.js')).registerTokenCommand,
+};
+
+/**
+ * The program with the command `argv` runs, or with every command when it names none of
+ * them (`--help`, `help`, a typo: commander then lists them all or suggests one).
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('ecomwatch')
     .description(
       'Watch Vietnamese marketplaces for priority goods and violation signs: crawl, score, index flagged sellers, route leads.',
@@ -29,28 +43,31 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file (default: ./ecomwatch.config.yaml when present)')
     .showHelpAfterError()
     .exitOverride();
-  registerDemoCommand(program);
-  registerCrawlCommand(program);
-  registerParseCommand(program);
-  registerScoreCommand(program);
-  registerRunCommand(program);
-  registerWorkerCommand(program);
-  registerQueueCommand(program);
-  registerScheduleCommand(program);
-  registerSearchCommand(program);
-  registerLeadsCommand(program);
-  registerTakedownCommand(program);
-  registerCasefileCommand(program);
-  registerReportCommand(program);
-  registerServeCommand(program);
-  registerTokenCommand(program);
+  const named = commandName(argv);
+  const names = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  const registers = await Promise.all(names.map((name) => COMMANDS[name]!()));
+  for (const register of registers) register(program);
   return program;
+}
+
+/** The first word after the global options: `ecomwatch -c cfg.yaml score …` runs `score`. */
+function commandName(argv: readonly string[]): string | undefined {
+  const words = argv.slice(2);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === '-c' || word === '--config') {
+      i++; // its value
+      continue;
+    }
+    if (!word.startsWith('-')) return word;
+  }
+  return undefined;
 }
 
 /** Runs the CLI and returns the exit code instead of exiting, so tests can call it. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {

@@ -16,8 +16,9 @@ export class LiveCounter {
     this.enabled = stream.isTTY;
   }
 
-  tick(detail: () => string): void {
-    this.count++;
+  /** Counts `records` more (one by default) and redraws if it is time. */
+  tick(detail: () => string, records = 1): void {
+    this.count += records;
     if (!this.enabled) return;
     const now = Date.now();
     if (now - this.lastDraw < 250) return;

@@ -133,4 +133,37 @@ describe('ecomwatch score', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('gives the same bytes, rejects and order on worker threads as in one thread', async () => {
+    // More lines than one batch, with bad lines spread through, so several workers take part.
+    const lines = Array.from({ length: 1_400 }, (_, index) =>
+      index % 97 === 5 ? '{broken' : JSON.stringify({ ...listing, listingId: String(index) }),
+    );
+    const input = join(dir, 'many.jsonl');
+    writeFileSync(input, lines.join('\n') + '\n');
+    const run = async (threads: string): Promise<{ code: number; out: string; errors: string }> => {
+      stderr = '';
+      const output = join(dir, `out-${threads}.jsonl`);
+      const code = await main([
+        'node',
+        'ecomwatch',
+        'score',
+        '--in',
+        input,
+        '--out',
+        output,
+        '--threads',
+        threads,
+      ]);
+      return { code, out: readFileSync(output, 'utf8'), errors: stderr };
+    };
+    const one = await run('1');
+    const three = await run('3');
+    expect(one.code).toBe(3);
+    expect(three).toEqual(one);
+    expect(one.out.split('\n').filter(Boolean)).toHaveLength(1_400 - 15);
+    expect(one.errors).toMatch(/line 6: not valid JSON[\s\S]*line 1364: not valid JSON/);
+    const code = await main(['node', 'ecomwatch', 'score', '--threads', '0']);
+    expect(code).toBe(2);
+  }, 60_000);
 });

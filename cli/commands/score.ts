@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
-import { parseScorable } from '../../scoring/scorable.js';
+import { scoreLines, type ScoredBatch } from '../../scoring/parallel/score-lines.js';
+import { ScorePool } from '../../scoring/parallel/score-pool.js';
 import { Scorer } from '../../scoring/scorer.js';
-import { openInput, openOutput, readJsonl } from '../io/jsonl.js';
+import { openInput, openOutput, readLineBatches } from '../io/jsonl.js';
 import { LiveCounter } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 
@@ -11,7 +12,11 @@ interface ScoreOptions {
   out: string;
   threshold?: string;
   classifier: boolean;
+  threads: string;
 }
+
+/** Lines per batch: big enough that handing one to a worker costs little beside scoring it. */
+const BATCH_LINES = 500;
 
 export function registerScoreCommand(program: Command): void {
   program
@@ -21,6 +26,7 @@ export function registerScoreCommand(program: Command): void {
     .option('--out <file>', 'output JSONL (- for stdout); a file is written whole or not at all', '-')
     .option('--threshold <score>', 'flag at or above this score (default from config: 50)')
     .option('--no-classifier', 'leave the learned classifier out (rules only)')
+    .option('--threads <n>', 'score on this many worker threads (1: in this thread)', '1')
     .addHelpText(
       'after',
       '\nA line that is not valid JSON or not a valid record is reported on stderr with its line\n' +
@@ -35,40 +41,60 @@ async function runScore(options: ScoreOptions, configFile: string | undefined): 
   const scoringFlags: Record<string, unknown> = {};
   if (options.threshold !== undefined) scoringFlags.flagThreshold = parseThreshold(options.threshold);
   if (!options.classifier) scoringFlags.classifierWeight = 0;
+  const threads = parseThreads(options.threads);
   const config = loadConfig({ file: configFile, flags: { scoring: scoringFlags } });
-  const scorer = Scorer.create(config.scoring);
+  const pool = threads > 1 ? await ScorePool.start(threads, config.scoring) : undefined;
+  const scorer = pool === undefined ? Scorer.create(config.scoring) : undefined;
+  const score = (lines: { lineNumber: number; text: string }[]): Promise<ScoredBatch> =>
+    pool === undefined ? Promise.resolve(scoreLines(scorer!, lines)) : pool.score(lines);
 
   const input = openInput(options.in);
   const output = openOutput(options.out);
   const counts = { scored: 0, flagged: 0, rejected: 0 };
   const progress = new LiveCounter('score');
-  try {
-    for await (const line of readJsonl(input)) {
-      const parsed =
-        line.error === undefined ? parseScorable(line.value) : { ok: false as const, error: line.error };
-      if (!parsed.ok) {
-        counts.rejected++;
-        process.stderr.write(`ecomwatch score: line ${line.lineNumber}: ${parsed.error}\n`);
-        continue;
-      }
-      const risk = scorer.assess(parsed.record);
-      counts.scored++;
-      if (risk.flagged) counts.flagged++;
-      progress.tick(() => `${counts.flagged} flagged, ${counts.rejected} rejected`);
-      // The input object as given (unknown fields untouched), with `risk` set.
-      await output.write(JSON.stringify({ ...(line.value as object), risk }));
+  // Batches are written in the order they were read, whichever worker finishes first.
+  const inFlight: Promise<ScoredBatch>[] = [];
+  const writeOldest = async (): Promise<void> => {
+    const batch = await inFlight.shift()!;
+    for (const { lineNumber, error } of batch.rejected) {
+      process.stderr.write(`ecomwatch score: line ${lineNumber}: ${error}\n`);
     }
+    counts.scored += batch.scored;
+    counts.flagged += batch.flagged;
+    counts.rejected += batch.rejected.length;
+    progress.tick(() => `${counts.flagged} flagged, ${counts.rejected} rejected`, batch.scored);
+    if (batch.records.length > 0) await output.write(batch.records.join('\n'));
+  };
+  try {
+    for await (const lines of readLineBatches(input, BATCH_LINES)) {
+      inFlight.push(score(lines));
+      // Two batches per worker keep every worker busy without reading the whole input ahead.
+      if (inFlight.length >= 2 * threads) await writeOldest();
+    }
+    while (inFlight.length > 0) await writeOldest();
     await output.commit();
     progress.done();
   } catch (error) {
     progress.done();
+    await Promise.allSettled(inFlight);
     await output.abort();
     throw error;
+  } finally {
+    await pool?.close();
   }
+  const ruleset = pool?.ruleset ?? scorer!.ruleset;
   process.stderr.write(
-    `ecomwatch score: ${counts.scored} scored, ${counts.flagged} flagged, ${counts.rejected} rejected (ruleset ${scorer.ruleset})\n`,
+    `ecomwatch score: ${counts.scored} scored, ${counts.flagged} flagged, ${counts.rejected} rejected (ruleset ${ruleset})\n`,
   );
   return counts.rejected > 0 ? 3 : 0;
+}
+
+function parseThreads(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 64) {
+    throw new UsageError(`--threads must be a whole number from 1 to 64, got "${text}"`);
+  }
+  return value;
 }
 
 function parseThreshold(text: string): number {

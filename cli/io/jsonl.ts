@@ -20,6 +20,25 @@ export function openInput(path: string): Readable {
   return createReadStream(path);
 }
 
+/** The non-blank lines of a text input, numbered from 1, in batches of up to `size`. */
+export async function* readLineBatches(
+  input: Readable,
+  size: number,
+): AsyncGenerator<{ lineNumber: number; text: string }[]> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNumber = 0;
+  let batch: { lineNumber: number; text: string }[] = [];
+  for await (const text of lines) {
+    lineNumber++;
+    if (text.trim() === '') continue;
+    batch.push({ lineNumber, text });
+    if (batch.length < size) continue;
+    yield batch;
+    batch = [];
+  }
+  if (batch.length > 0) yield batch;
+}
+
 /** Reads JSON lines; a line that does not parse comes back with its error, never throws. */
 export async function* readJsonl(input: Readable): AsyncGenerator<JsonlLine> {
   const lines = createInterface({ input, crlfDelay: Infinity });

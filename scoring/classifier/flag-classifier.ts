@@ -9,10 +9,8 @@ export const MODEL_FILE = fileURLToPath(new URL('./model.json', import.meta.url)
 
 const require = createRequire(import.meta.url);
 
-/** The parts of natural's BayesClassifier that we use (natural ships no usable types here). */
-interface NaturalBayes {
-  addDocument(tokens: string[], label: string): void;
-  train(): void;
+/** natural's BayesClassifier as saved to JSON: the tables that scoring reads. */
+interface SavedModel {
   features: Record<string, number>;
   classifier: {
     classFeatures: Record<string, Record<string, number>>;
@@ -20,8 +18,14 @@ interface NaturalBayes {
     smoothing: number;
   };
 }
+
+/** The parts of natural's BayesClassifier that training uses (natural ships no usable types here). */
+interface NaturalBayes extends SavedModel {
+  addDocument(tokens: string[], label: string): void;
+  train(): void;
+}
 interface NaturalModule {
-  BayesClassifier: (new () => NaturalBayes) & { restore(data: unknown): NaturalBayes };
+  BayesClassifier: new () => NaturalBayes;
 }
 
 function natural(): NaturalModule {
@@ -63,7 +67,7 @@ export class FlagClassifier {
   /** SHA-256 of the model file, for the ruleset version. */
   readonly digest: string;
 
-  private constructor(model: NaturalBayes, json: string) {
+  private constructor(model: SavedModel, json: string) {
     this.digest = createHash('sha256').update(json).digest('hex');
     const { classFeatures, classTotals, smoothing } = model.classifier;
     const flagged = classFeatures[FLAGGED] ?? {};
@@ -120,7 +124,9 @@ export class FlagClassifier {
   }
 
   static fromJson(json: string): FlagClassifier {
-    return new FlagClassifier(natural().BayesClassifier.restore(JSON.parse(json)), json);
+    // The saved model is natural's own object as JSON: the tables we read are plain data, so
+    // scoring never loads natural (requiring it took most of the command's start-up time).
+    return new FlagClassifier(JSON.parse(json) as SavedModel, json);
   }
 
   static load(file: string = MODEL_FILE): FlagClassifier {

@@ -13,6 +13,7 @@ export const DEV_FILES = {
   dev: `${LABELLED_DIR}dev.jsonl`,
   'dev-b': `${LABELLED_DIR}dev-b.jsonl`,
   'dev-c': `${LABELLED_DIR}dev-c.jsonl`,
+  'dev-d': `${LABELLED_DIR}dev-d.jsonl`,
 } as const;
 export const HOLDOUT_FILE = `${LABELLED_DIR}holdout.jsonl`;
 

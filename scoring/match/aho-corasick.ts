@@ -17,8 +17,11 @@ export class AhoCorasick {
   private readonly classOf = new Map<number, number>();
   private readonly asciiClass = new Int32Array(128);
   private readonly classCount: number;
-  /** next[state * classCount + class] → state. */
-  private readonly next: Int32Array;
+  /**
+   * next[state * classCount + class] → state. 16-bit when the states fit: the table is
+   * read once per character at random places, so half the bytes is fewer cache misses.
+   */
+  private readonly next: Uint16Array | Int32Array;
   /** Patterns ending at a state (its own and via suffix links), as ranges into `outputs`. */
   private readonly outputStart: Int32Array;
   private readonly outputs: Int32Array;
@@ -79,7 +82,7 @@ export class AhoCorasick {
         }
       }
     }
-    this.next = next;
+    this.next = states <= 0xffff ? Uint16Array.from(next) : next;
     this.outputStart = new Int32Array(states + 1);
     const flat: number[] = [];
     for (let state = 0; state < states; state++) {

@@ -2,7 +2,7 @@ import type { CategoryId } from '../../records/risk.js';
 import { BANNED_CATEGORY_IDS } from '../../records/taxonomy.js';
 import type { CategoryLexicon } from '../lexicons/lexicon-schema.js';
 import type { Hit } from '../match/term-matcher.js';
-import { byField, fieldFactor, reasonFromHit, type Finding } from './rule-context.js';
+import { byField, comboPart, fieldFactor, PART_MARK, reasonFromHit, type Finding } from './rule-context.js';
 
 /** Banned goods stay banned as parts and accessories: a pod for a vape is the banned item. */
 const BANNED: ReadonlySet<CategoryId> = new Set(BANNED_CATEGORY_IDS);
@@ -168,22 +168,10 @@ function isAtHead(hit: Hit, heads: ReadonlyMap<string, { from: number; to: numbe
   return head !== undefined && hit.from === head.from && hit.to === head.to;
 }
 
-/**
- * The field and the part of a combo listing a hit is in: "Combo pháo hoa 25 ống + thùng
- * bia 333" sells two items, each named at the head of its part.
- */
+/** The field and the combo part a hit is in: each part names its own item. */
 function headKey(hit: Hit): string {
-  const { source, start } = hit.text;
-  if (!source.includes(COMBO_JOIN)) return hit.field;
-  // `from` is the pattern's leading space; the word starts one position later.
-  const at = start[hit.from + 1] ?? 0;
-  let part = 0;
-  for (let i = source.indexOf(COMBO_JOIN); i !== -1 && i < at; i = source.indexOf(COMBO_JOIN, i + 1)) part++;
-  return `${hit.field}${PART_MARK}${part}`;
+  return hit.field + comboPart(hit);
 }
-
-const COMBO_JOIN = '+';
-const PART_MARK = '#';
 
 /** Words after which a product name says what the item is for: "Dây đồng hồ cho Apple Watch". */
 const FOR_WORDS = [' cho ', ' cho may ', ' danh cho ', ' for ', ' tuong thich ', ' tuong thich voi '];

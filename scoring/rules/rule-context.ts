@@ -49,3 +49,21 @@ export function reasonFromHit(rule: string, weight: number, hit: Hit): Reason {
 export function byField(a: Hit, b: Hit): number {
   return fieldFactor(b.field) - fieldFactor(a.field) || a.from - b.from;
 }
+
+const COMBO_JOIN = ' + ';
+export const PART_MARK = '#';
+
+/**
+ * Which part of a combo listing a hit is in: "" when its field has no " + ", else "#0",
+ * "#1"… ("Combo pháo hoa 25 ống + thùng bia 333" sells two items, one per part). A "+"
+ * against a word is part of a name ("Grow Plus+", "Vitamin C+Zinc"), not a join.
+ */
+export function comboPart(hit: Hit): string {
+  const { source, start } = hit.text;
+  if (!source.includes(COMBO_JOIN)) return '';
+  // `from` is the pattern's leading space; the word starts one position later.
+  const at = start[hit.from + 1] ?? 0;
+  let part = 0;
+  for (let i = source.indexOf(COMBO_JOIN); i !== -1 && i < at; i = source.indexOf(COMBO_JOIN, i + 1)) part++;
+  return `${PART_MARK}${part}`;
+}
