@@ -7,6 +7,14 @@ export interface TermSpec {
   accented?: boolean;
 }
 
+/** What `{n}` in a term stands for: the amounts sellers promise ("giảm {n}kg", "tụt {n} ký"). */
+const AMOUNTS = [...Array.from({ length: 20 }, (_, index) => index + 1), 25, 30, 40, 50];
+
+/** A term, or the terms its `{n}` placeholder stands for. */
+function expandAmounts(term: string): string[] {
+  return term.includes('{n}') ? AMOUNTS.map((amount) => term.replaceAll('{n}', String(amount))) : [term];
+}
+
 function hasMarks(term: string): boolean {
   return /[\u0300-\u036f]|đ/iu.test(term.normalize('NFD'));
 }
@@ -66,5 +74,5 @@ export function compileTerms(lexicons: Lexicons): TermSpec[] {
     specs.push({ term, role: { kind: 'style' }, accented: hasMarks(term) });
   for (const term of prices.used_words)
     specs.push({ term, role: { kind: 'used' }, accented: hasMarks(term) });
-  return specs;
+  return specs.flatMap((spec) => expandAmounts(spec.term).map((term) => ({ ...spec, term })));
 }

@@ -203,3 +203,16 @@ describe('Scorer: livestreams', () => {
     expect(risk.reasons[0]?.field).toBe('products[1]');
   });
 });
+
+describe('Scorer: promised amounts', () => {
+  it.each(['Trà giảm cân thảo mộc tụt 8 ký sau 1 tuần', 'Viên uống giảm cân giảm 13kg trong 1 tháng'])(
+    'reads any amount of a {n} term: %j',
+    (title) => {
+      expect(assess(title).signals).toContain('false_advertising');
+    },
+  );
+
+  it('leaves an amount outside health goods alone', () => {
+    expect(assess('Giày độn đế tăng 7cm da bò').flagged).toBe(false);
+  });
+});

@@ -14,6 +14,7 @@ export const DEV_FILES = {
   'dev-b': `${LABELLED_DIR}dev-b.jsonl`,
   'dev-c': `${LABELLED_DIR}dev-c.jsonl`,
   'dev-d': `${LABELLED_DIR}dev-d.jsonl`,
+  'dev-e': `${LABELLED_DIR}dev-e.jsonl`,
 } as const;
 export const HOLDOUT_FILE = `${LABELLED_DIR}holdout.jsonl`;
 
