@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Listing } from '../records/listing.js';
 import type { Livestream } from '../records/livestream.js';
 import { RiskAssessmentSchema } from '../records/risk.js';
+import { loadConfig } from '../config/index.js';
 import { loadLexicons } from './lexicons/load-lexicons.js';
+import { IMPLAUSIBLE_PRICE_POINTS } from './rules/brand-price-rule.js';
 import { Scorer } from './scorer.js';
 
 // Rules only: these tests pin what the lexicons and rules decide, not the learned model.
@@ -149,6 +151,15 @@ describe('Scorer: violation signs', () => {
   it('does not flag the same brand at a genuine price', () => {
     expect(assess('Đồng hồ Rolex Datejust 36mm', { price: 280000000 }).flagged).toBe(false);
     expect(assess('Điện thoại Apple iPhone 13 128GB', { price: 12590000 }).flagged).toBe(false);
+  });
+
+  it('gives every sign enough points to flag by itself, whatever the classifier says', () => {
+    // GUIDE.md: any one sign makes a listing a lead; only an official store may weigh it down.
+    const { flagThreshold, classifierWeight } = loadConfig({ env: {} }).scoring;
+    for (const sign of loadLexicons().signs) {
+      expect(sign.points, sign.rule).toBeGreaterThanOrEqual(flagThreshold + classifierWeight);
+    }
+    expect(IMPLAUSIBLE_PRICE_POINTS).toBeGreaterThanOrEqual(flagThreshold + classifierWeight);
   });
 
   it('flags a banned pesticide as agricultural input', () => {

@@ -2,7 +2,7 @@ import type { BrandPrices } from '../lexicons/lexicon-schema.js';
 import type { Hit } from '../match/term-matcher.js';
 import { reasonFromHit, type Finding, type Offer, type RuleContext } from './rule-context.js';
 
-export const IMPLAUSIBLE_PRICE_POINTS = 50;
+export const IMPLAUSIBLE_PRICE_POINTS = 55;
 
 const vnd = new Intl.NumberFormat('vi-VN');
 
