@@ -38,6 +38,10 @@ export function compileTerms(lexicons: Lexicons): TermSpec[] {
     for (const term of lexicon.unless) {
       specs.push({ term, role: { kind: 'category-unless', category }, accented: hasMarks(term) });
     }
+    for (const term of lexicon.licensed?.sellers ?? [])
+      specs.push({ term, role: { kind: 'licence', category }, accented: hasMarks(term) });
+    for (const term of lexicon.licensed?.never ?? [])
+      specs.push({ term, role: { kind: 'unlicensable', category }, accented: hasMarks(term) });
   }
   for (const term of lexicons.outside)
     specs.push({ term, role: { kind: 'outside' }, accented: hasMarks(term) });

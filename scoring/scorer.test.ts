@@ -227,3 +227,17 @@ describe('Scorer: promised amounts', () => {
     expect(assess('Giày độn đế tăng 7cm da bò').flagged).toBe(false);
   });
 });
+
+describe('Scorer: licensed fireworks', () => {
+  it('flags fireworks from an ordinary shop, not from the licensed factory’s dealers', () => {
+    expect(assess('Pháo hoa Z121 giàn 36 ống').flagged).toBe(true);
+    expect(assess('Pháo hoa Z121 giàn 36 ống - đại lý ủy quyền Bộ Quốc phòng').flagged).toBe(false);
+    expect(assess('Pháo hoa Z121 giàn 36 ống', { isOfficialStore: true }).flagged).toBe(false);
+  });
+
+  it('never licenses explosives', () => {
+    const risk = assess('Pháo nổ pháo hoa Z121 - đại lý ủy quyền', { isOfficialStore: true });
+    expect(risk.flagged).toBe(true);
+    expect(risk.signals).toContain('banned_goods');
+  });
+});

@@ -7,7 +7,7 @@ import type { CategoryLexicon, SignLexicon } from './lexicons/lexicon-schema.js'
 import { loadLexicons, type Lexicons } from './lexicons/load-lexicons.js';
 import { TermMatcher, type Hit } from './match/term-matcher.js';
 import { brandPriceFindings } from './rules/brand-price-rule.js';
-import { categoryFindings, detectCategories } from './rules/category-rule.js';
+import { categoryFindings, detectCategories, licensedCategories } from './rules/category-rule.js';
 import { applyNegativeContexts } from './rules/negative-contexts.js';
 import type { Finding, Offer, RuleContext } from './rules/rule-context.js';
 import { officialStoreFindings } from './rules/seller-rule.js';
@@ -144,15 +144,16 @@ export class Scorer {
       isOfficialStore,
       sellerName: sellerName?.source,
     };
+    const licensed = licensedCategories(hits, isOfficialStore, this.categoryLexicons);
     const findings: Finding[] = [
-      ...categoryFindings(categories, this.categoryLexicons),
+      ...categoryFindings(categories, this.categoryLexicons, licensed),
       ...signFindings(context, this.signs),
       ...brandPriceFindings(context, this.lexicons.brandPrices),
       ...officialStoreFindings(isOfficialStore, sellerName, this.officialPatterns),
     ];
     const classifierReason = this.classifierReason(fields);
     if (classifierReason !== undefined) findings.push({ reason: classifierReason });
-    return this.conclude(findings, context.categories);
+    return this.conclude(findings, context.categories, licensed);
   }
 
   /** A sign term that proves a category by itself (a prescription drug is a medicine). */
@@ -179,15 +180,21 @@ export class Scorer {
     };
   }
 
-  private conclude(findings: Finding[], categories: Set<CategoryId>): RiskAssessment {
+  private conclude(
+    findings: Finding[],
+    categories: Set<CategoryId>,
+    licensed: ReadonlySet<CategoryId>,
+  ): RiskAssessment {
     const reasons = findings.map((finding) => finding.reason);
     const signals = new Set<SignalId>();
     for (const finding of findings) if (finding.signal !== undefined) signals.add(finding.signal);
     let total = reasons.reduce((sum, reason) => sum + reason.weight, 0);
 
     // A category that carries a sign by itself (banned goods, tobacco sold online) is a lead
-    // whatever weighs it down: an official store or the classifier never clears it.
+    // whatever weighs it down: an official store or the classifier never clears it. Only goods
+    // sold under licence (licensed fireworks) are not.
     const leadSign = [...categories]
+      .filter((category) => !licensed.has(category))
       .map((category) => this.categoryLexicons.get(category)?.signal)
       .find(Boolean);
     const floor = this.options.flagThreshold + LEAD_FLOOR_ABOVE_THRESHOLD;

@@ -33,6 +33,12 @@ export const CategoryLexiconSchema = z.strictObject({
   not: Terms,
   /** Words that, anywhere in the same field, mean the item is something else. */
   unless: Terms,
+  /**
+   * When the category's sign does not hold: the goods are sold under licence (fireworks of
+   * the state factory by its authorised dealers). An official store or one of `sellers` lifts
+   * the sign, unless the listing names goods no licence covers (`never`: explosives).
+   */
+  licensed: z.strictObject({ sellers: Terms, never: Terms }).optional(),
 });
 
 export const SignLexiconSchema = z.strictObject({

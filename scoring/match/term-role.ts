@@ -5,6 +5,9 @@ export type TermRole =
   | { kind: 'category'; category: CategoryId; strength: number }
   | { kind: 'category-not'; category: CategoryId }
   | { kind: 'category-unless'; category: CategoryId }
+  /** Says the seller is licensed to sell the category's goods; or names goods no licence covers. */
+  | { kind: 'licence'; category: CategoryId }
+  | { kind: 'unlicensable'; category: CategoryId }
   /** Goods in no category of the taxonomy (a lighter, a toy): they name the item too. */
   | { kind: 'outside' }
   | { kind: 'sign'; rule: string }
