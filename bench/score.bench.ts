@@ -1,20 +1,25 @@
+import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config/index.js';
 import { listingFromRealRow, type RealListingRow } from '../scoring/eval/real-listing.js';
 import { REAL_LISTINGS_FILE } from '../scoring/eval/real-listings-file.js';
-import { parseScorable } from '../scoring/scorable.js';
+import { scoreLines, type NumberedLine } from '../scoring/parallel/score-lines.js';
+import { ScorePool } from '../scoring/parallel/score-pool.js';
 import { Scorer } from '../scoring/scorer.js';
 import { argValue, formatRate, median, perSecond } from './stats.js';
 
 /**
- * `npm run bench:score [-- --records N --runs R]`: listings per second through the work
- * of `ecomwatch score` (parse a JSONL line, validate, score, stringify with `risk`) on the
- * real listings repeated to N records, beside a baseline of the same lines parsed and
- * stringified without scoring, measured in the same run.
+ * `npm run bench:score [-- --records N --runs R --threads T]`: listings per second through
+ * the work of `ecomwatch score` (parse a JSONL line, validate, score, stringify with `risk`:
+ * the command's own `scoreLines`) on the real listings repeated to N records, beside a
+ * baseline of the same lines parsed and stringified without scoring, measured in the same
+ * run; then the same work on T worker threads (`score --threads T`), in this one process.
  */
 const records = argValue('--records', 200_000);
 const runs = argValue('--runs', 5);
+const threads = argValue('--threads', availableParallelism());
+const BATCH_LINES = 500;
 
 const rows = readFileSync(REAL_LISTINGS_FILE, 'utf8')
   .split('\n')
@@ -23,51 +28,57 @@ const rows = readFileSync(REAL_LISTINGS_FILE, 'utf8')
   .map(({ line, lineNumber }) =>
     JSON.stringify(listingFromRealRow(JSON.parse(line) as RealListingRow, lineNumber)),
   );
-const lines = Array.from({ length: records }, (_, index) => rows[index % rows.length]!);
-const scorer = Scorer.create(loadConfig({ env: {} }).scoring);
+const lines: NumberedLine[] = Array.from({ length: records }, (_, index) => ({
+  lineNumber: index + 1,
+  text: rows[index % rows.length]!,
+}));
+const batches: NumberedLine[][] = [];
+for (let at = 0; at < lines.length; at += BATCH_LINES) batches.push(lines.slice(at, at + BATCH_LINES));
+const options = loadConfig({ env: {} }).scoring;
+const scorer = Scorer.create(options);
 
-function baseline(): number {
-  let bytes = 0;
-  for (const line of lines) bytes += JSON.stringify(JSON.parse(line) as object).length;
-  return bytes;
+function baseline(): void {
+  for (const { text } of lines) JSON.stringify(JSON.parse(text) as object);
 }
 
-function scoring(): number {
-  let bytes = 0;
-  for (const line of lines) {
-    const value = JSON.parse(line) as object;
-    const parsed = parseScorable(value);
-    if (!parsed.ok) throw new Error(parsed.error);
-    bytes += JSON.stringify({ ...value, risk: scorer.assess(parsed.record) }).length;
-  }
-  return bytes;
+function scoring(): void {
+  for (const batch of batches) scoreLines(scorer, batch);
 }
 
-function time(run: () => number): number {
+async function scoringOnThreads(pool: ScorePool): Promise<void> {
+  await Promise.all(batches.map((batch) => pool.score(batch)));
+}
+
+async function time(run: () => void | Promise<void>): Promise<number> {
   const started = performance.now();
-  run();
+  await run();
   return performance.now() - started;
 }
 
 process.stdout.write(
-  `bench:score — ${formatRate(records)} records (${rows.length} real listings repeated), ${runs} runs\n`,
+  `bench:score — ${formatRate(records)} records (${rows.length} real listings repeated), ${runs} runs, ${threads} threads\n`,
 );
-time(scoring); // warm-up: JIT and caches, not measured
+const pool = await ScorePool.start(threads, options);
+await time(scoring); // warm-up: JIT and caches, not measured
+await time(() => scoringOnThreads(pool));
 const baselineRates: number[] = [];
 const scoringRates: number[] = [];
+const threadRates: number[] = [];
 for (let run = 0; run < runs; run++) {
-  // Interleaved, so drift in machine load hits both alike.
-  baselineRates.push(perSecond(records, time(baseline)));
-  scoringRates.push(perSecond(records, time(scoring)));
+  // Interleaved, so drift in machine load hits all three alike.
+  baselineRates.push(perSecond(records, await time(baseline)));
+  scoringRates.push(perSecond(records, await time(scoring)));
+  threadRates.push(perSecond(records, await time(() => scoringOnThreads(pool))));
 }
+await pool.close();
 const baselineMedian = median(baselineRates);
-const scoringMedian = median(scoringRates);
-process.stdout.write(
-  `baseline (parse + stringify): median ${formatRate(baselineMedian)} records/s  runs ${baselineRates.map(formatRate).join(', ')}\n`,
-);
-process.stdout.write(
-  `score:                        median ${formatRate(scoringMedian)} records/s  runs ${scoringRates.map(formatRate).join(', ')}\n`,
-);
-process.stdout.write(
-  `score is ${(baselineMedian / scoringMedian).toFixed(2)}× slower than the baseline; heap used ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB\n`,
-);
+const report = (label: string, rates: number[]): void => {
+  const rate = median(rates);
+  process.stdout.write(
+    `${label.padEnd(30)} median ${formatRate(rate).padStart(9)} records/s  ${(baselineMedian / rate).toFixed(2)}× the baseline's time  runs ${rates.map(formatRate).join(', ')}\n`,
+  );
+};
+report('baseline (parse + stringify)', baselineRates);
+report('score, one thread', scoringRates);
+report(`score --threads ${threads}`, threadRates);
+process.stdout.write(`heap used ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB\n`);
