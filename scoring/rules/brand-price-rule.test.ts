@@ -7,12 +7,19 @@ import { Teencode } from '../text/teencode.js';
 import { brandPriceFindings } from './brand-price-rule.js';
 
 const table: BrandPrices = {
-  product_types: { bag: ['túi'], watch: ['đồng hồ'], phone: ['điện thoại'] },
+  product_types: {
+    bag: ['túi'],
+    watch: ['đồng hồ'],
+    phone: ['điện thoại'],
+    cookware: ['nồi', 'chảo'],
+    pressure_cooker: ['nồi áp suất'],
+  },
   accessories: ['ốp lưng', 'dây đồng hồ'],
   style_words: ['phong cách'],
   used_words: ['cũ'],
   brands: [
     { brand: 'Rolex', aliases: ['rolex'], floors: { watch: 150_000_000 } },
+    { brand: 'Tefal', aliases: ['tefal'], floors: { pressure_cooker: 700_000, cookware: 150_000 } },
     {
       brand: 'Louis Vuitton',
       aliases: ['lv', 'louis vuitton'],
@@ -68,5 +75,10 @@ describe('brandPriceFindings', () => {
 
   it('does not judge a many-product brand when no product type is named (a model code "…LV")', () => {
     expect(check('Máy giặt AW-J920LV', 4_780_000)).toEqual([]);
+  });
+
+  it('takes the longest product name: a "nồi áp suất" is judged as a pressure cooker, not a pot', () => {
+    expect(check('Nồi áp suất Tefal 6L', 199_000)).toHaveLength(1);
+    expect(check('Chảo Tefal chống dính 24cm', 199_000)).toEqual([]);
   });
 });

@@ -28,8 +28,21 @@ function checkOffer(offer: Offer, allHits: readonly Hit[], table: BrandPrices): 
   const hits = allHits.filter((hit) => offer.fields.has(hit.field));
   if (hits.some((hit) => hit.role.kind === 'accessory' || hit.role.kind === 'used')) return undefined;
   const styles = hits.filter((hit) => hit.role.kind === 'style');
+  // The longest product name decides: "nồi áp suất" is a pressure cooker, not just a "nồi".
+  const typeHits = hits.filter((hit) => hit.role.kind === 'product-type');
   const productTypes = new Set<string>();
-  for (const hit of hits) if (hit.role.kind === 'product-type') productTypes.add(hit.role.productType);
+  for (const hit of typeHits) {
+    if (hit.role.kind !== 'product-type') continue;
+    const inLonger = typeHits.some(
+      (other) =>
+        other !== hit &&
+        other.field === hit.field &&
+        other.from <= hit.from &&
+        other.to >= hit.to &&
+        other.to - other.from > hit.to - hit.from,
+    );
+    if (!inLonger) productTypes.add(hit.role.productType);
+  }
 
   for (const hit of hits) {
     if (hit.role.kind !== 'brand') continue;
