@@ -14,7 +14,6 @@ const cache = new Map<number, FoldedChar>();
 
 const MARK = /^\p{M}+$/u;
 const ALNUM = /^[\p{L}\p{N}]+$/u;
-const LETTER = /\p{L}/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}|\p{So}|\p{Sk}/u;
 // Zero-width spaces and joiners, soft hyphen, variation selectors, BOM: sellers put them
 // inside words to dodge filters; they never separate words.
@@ -64,14 +63,4 @@ function computeFold(char: string): FoldedChar {
 
 function stripMarks(text: string): string {
   return text.replace(/\p{M}/gu, '');
-}
-
-export function isLetterCode(code: number): boolean {
-  // Fast path for ASCII, which is nearly all of the plain shadow.
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return LETTER.test(String.fromCharCode(code));
-}
-
-export function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
 }

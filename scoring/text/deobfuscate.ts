@@ -1,74 +1,108 @@
-import { isDigitCode, isLetterCode } from './char-fold.js';
-import { sliceToken, tokenFrom, type Token } from './token.js';
+import { isDigitUnit, isLetterUnit } from './char-table.js';
+import {
+  GAP_JOINABLE,
+  GAP_SPACED,
+  JOINED,
+  MAY_REPEAT,
+  type FieldBuffer,
+  type WordList,
+} from './word-buffer.js';
 
-/** Digits sellers write for letters inside a word: p0d, v4pe, ch4nel, h3rmes. */
-const LEET_DIGITS: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+// Every step works in place on a field's FieldBuffer, on words given as index ranges: a
+// field is folded without building a string or an array per word.
+
+/** Digits sellers write for letters inside a word: p0d, v4pe, ch4nel, h3rmes (0 = none). */
+const LEET_DIGITS = new Uint16Array(10);
+for (const [digit, letter] of Object.entries({ 0: 'o', 1: 'i', 3: 'e', 4: 'a', 5: 's', 7: 't' }))
+  LEET_DIGITS[Number(digit)] = letter.charCodeAt(0);
+const ONE = 0x31;
+const SPACE = 0x20;
 
 /**
  * A lone digit between letters is a letter in disguise ("p0d" → "pod"); so is a final "1"
  * after four or more letters ("Gucc1"). Runs of digits are numbers ("iphone15", "a52s").
  */
-export function undoLeet(token: Token): Token {
-  const { plain } = token;
+export function undoLeet(plain: Uint16Array, accented: Uint16Array, from: number, to: number): void {
+  if (!hasLetterAndDigit(plain, from, to)) return;
+  // Positions are judged on the word as written, so remember the unit before replacing it.
+  let previousIsLetter = false;
+  let allLettersBefore = true;
+  for (let i = from; i < to; i++) {
+    const unit = plain[i]!;
+    const isLetter = isLetterUnit(unit);
+    const replacement = isDigitUnit(unit) ? LEET_DIGITS[unit - 0x30]! : 0;
+    if (replacement !== 0) {
+      const betweenLetters = previousIsLetter && i + 1 < to && isLetterUnit(plain[i + 1]!);
+      const finalOne = i === to - 1 && unit === ONE && i - from >= 4 && allLettersBefore;
+      if (betweenLetters || finalOne) {
+        plain[i] = replacement;
+        accented[i] = replacement;
+      }
+    }
+    previousIsLetter = isLetter;
+    allLettersBefore &&= isLetter;
+  }
+}
+
+function hasLetterAndDigit(plain: Uint16Array, from: number, to: number): boolean {
   let hasLetter = false;
   let hasDigit = false;
-  for (let i = 0; i < plain.length; i++) {
-    const code = plain.charCodeAt(i);
-    if (isDigitCode(code)) hasDigit = true;
-    else if (isLetterCode(code)) hasLetter = true;
+  for (let i = from; i < to; i++) {
+    const unit = plain[i]!;
+    if (isDigitUnit(unit)) hasDigit = true;
+    else if (isLetterUnit(unit)) hasLetter = true;
   }
-  if (!hasLetter || !hasDigit) return token;
-
-  let plainOut = '';
-  let accentedOut = '';
-  let changed = false;
-  for (let i = 0; i < plain.length; i++) {
-    const char = plain[i]!;
-    const replacement = LEET_DIGITS[char];
-    if (replacement !== undefined && isLeetPosition(plain, i)) {
-      plainOut += replacement;
-      accentedOut += replacement;
-      changed = true;
-    } else {
-      plainOut += char;
-      accentedOut += token.accented[i]!;
-    }
-  }
-  return changed ? { ...token, plain: plainOut, accented: accentedOut } : token;
+  return hasLetter && hasDigit;
 }
 
-function isLeetPosition(plain: string, i: number): boolean {
-  const before = i > 0 && isLetterCode(plain.charCodeAt(i - 1));
-  const after = i + 1 < plain.length && isLetterCode(plain.charCodeAt(i + 1));
-  if (before && after) return true;
-  if (i === plain.length - 1 && plain[i] === '1' && i >= 4) {
-    for (let j = 0; j < i; j++) if (!isLetterCode(plain.charCodeAt(j))) return false;
-    return true;
+/**
+ * Takes the word with a digit that ends `out` (from `from` on): undoes leet, then splits it
+ * where letters meet digits, "rep11" → "rep" "11", "iphone15promax" → "iphone" "15"
+ * "promax", "100ml" → "100" "ml", writing a space between the pieces. Pieces split off a
+ * word have no gap before them. The word is the tail of `out`, so the split moves only it.
+ */
+export function splitLettersFromDigits(out: FieldBuffer, words: WordList, from: number, flags: number): void {
+  const to = out.length;
+  undoLeet(out.plain, out.accented, from, to);
+  let boundaries = 0;
+  for (let i = from + 1; i < to; i++)
+    if (isDigitUnit(out.plain[i]!) !== isDigitUnit(out.plain[i - 1]!)) boundaries++;
+  if (boundaries > 0) insertSpaces(out, from, to, boundaries);
+  // Record the pieces, now each ended by a space (the last one by the end of `out`).
+  let pieceFrom = from;
+  const end = to + boundaries;
+  for (let i = from; i <= end; i++) {
+    if (i < end && out.plain[i] !== SPACE) continue;
+    const repeat = hasTripleLetter(out.plain, pieceFrom, i) ? MAY_REPEAT : 0;
+    words.add(pieceFrom, i, (pieceFrom === from ? flags & ~MAY_REPEAT : 0) | repeat);
+    pieceFrom = i + 1;
   }
-  return false;
 }
 
-/** "rep11" → "rep" "11", "iphone15promax" → "iphone" "15" "promax", "100ml" → "100" "ml". */
-export function splitLettersFromDigits(token: Token): Token[] {
-  const { plain } = token;
-  const pieces: Token[] = [];
-  let from = 0;
-  for (let i = 1; i <= plain.length; i++) {
-    const boundary =
-      i === plain.length || isDigitCode(plain.charCodeAt(i)) !== isDigitCode(plain.charCodeAt(i - 1));
+/** Moves the units of [from, to) right, inserting a space wherever letters meet digits. */
+function insertSpaces(out: FieldBuffer, from: number, to: number, count: number): void {
+  out.reserve(count);
+  const { plain, accented, start, end } = out;
+  let write = to + count - 1;
+  for (let read = to - 1; read >= from; read--, write--) {
+    const unit = plain[read]!;
+    const boundary = read > from && isDigitUnit(unit) !== isDigitUnit(plain[read - 1]!);
+    plain[write] = unit;
+    accented[write] = accented[read]!;
+    start[write] = start[read]!;
+    end[write] = end[read]!;
     if (boundary) {
-      pieces.push(
-        from === 0 && i === plain.length ? token : sliceToken(token, from, i, from === 0 ? token.gap : ''),
-      );
-      from = i;
+      // The space after a piece points at the end of that piece.
+      write--;
+      const pieceEnd = end[read - 1]!;
+      plain[write] = SPACE;
+      accented[write] = SPACE;
+      start[write] = pieceEnd;
+      end[write] = pieceEnd;
     }
   }
-  return pieces;
+  out.length = to + count;
 }
-
-/** Separators that spell a word out letter by letter: v.a.p.e, L.V, s-f, 1:1, p*o*d. */
-const SPELLING_GAP = /^[\s.\-_*:/|+'"~,]{1,3}$/u;
-const LINE_BREAK = /[\n\r]/;
 
 /**
  * Joins letters written apart: "v a p e" → "vape", "rép 1 1" → "rep 11", "P.h.á.o b.i" →
@@ -76,89 +110,102 @@ const LINE_BREAK = /[\n\r]/;
  * characters apart by punctuation only; one run keeps one kind of gap, so the space in
  * "P.h.á.o b.i" ends a word. Letters join letters and digits join digits across any short
  * gap; a letter and a digit join only across punctuation ("p.0.d"), so "B1 B6" stays two
- * vitamins.
+ * vitamins. A joined run is recorded as one range flagged JOINED (the spaces inside it are
+ * dropped when the field is rebuilt). Returns whether any run joined.
  */
-export function joinSpelledOut(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  let run: Token[] = [];
+export function joinSpelledOut(plain: Uint16Array, pieces: WordList, out: WordList): boolean {
+  const { from, to, flags } = pieces;
+  out.count = 0;
+  let joinedAny = false;
+  let runFirst = 0;
+  let runLength = 0;
   let runSpaced = false;
-  const flush = (): void => {
-    if (isSpelledRun(run)) out.push(undoLeet(tokenFrom(run, run[0]!.gap)));
-    else for (const token of run) out.push(token);
-    run = [];
-  };
-  for (const token of tokens) {
-    if (token.plain.length > 2) {
-      flush();
-      out.push(token);
+  for (let k = 0; k < pieces.count; k++) {
+    if (to[k]! - from[k]! > 2) {
+      if (flushRun(pieces, runFirst, runLength, out)) joinedAny = true;
+      runLength = 0;
+      out.add(from[k]!, to[k]!, flags[k]! & MAY_REPEAT);
       continue;
     }
-    const previous = run[run.length - 1];
-    if (previous !== undefined) {
-      const spaced = isSpaced(token.gap);
-      if (!canJoin(previous, token) || (run.length >= 2 && spaced !== runSpaced)) flush();
-      else if (run.length === 1) runSpaced = spaced;
+    if (runLength > 0) {
+      const spaced = (flags[k]! & GAP_SPACED) !== 0;
+      if (!canJoin(plain, pieces, k) || (runLength >= 2 && spaced !== runSpaced)) {
+        if (flushRun(pieces, runFirst, runLength, out)) joinedAny = true;
+        runLength = 0;
+      } else if (runLength === 1) runSpaced = spaced;
     }
-    run.push(token);
+    if (runLength === 0) runFirst = k;
+    runLength++;
   }
-  flush();
-  return out;
+  if (flushRun(pieces, runFirst, runLength, out)) joinedAny = true;
+  return joinedAny;
 }
 
-function isSpelledRun(run: Token[]): boolean {
-  if (run.length < 2) return false;
-  if (run.every((token) => token.plain.length === 1)) return true;
+function flushRun(pieces: WordList, first: number, length: number, out: WordList): boolean {
+  if (length === 0) return false;
+  if (isSpelledRun(pieces, first, length)) {
+    out.add(pieces.from[first]!, pieces.to[first + length - 1]!, JOINED);
+    return true;
+  }
+  for (let k = first; k < first + length; k++)
+    out.add(pieces.from[k]!, pieces.to[k]!, pieces.flags[k]! & MAY_REPEAT);
+  return false;
+}
+
+function isSpelledRun(pieces: WordList, first: number, length: number): boolean {
+  if (length < 2) return false;
+  let singles = 0;
+  for (let k = first; k < first + length; k++) if (pieces.to[k]! - pieces.from[k]! === 1) singles++;
+  if (singles === length) return true;
   // Two-character pieces only across punctuation ("ph.á.o"), never across spaces ("xe o to").
-  const singles = run.filter((token) => token.plain.length === 1).length;
-  return singles >= 2 && run.slice(1).every((token) => !isSpaced(token.gap));
+  if (singles < 2) return false;
+  for (let k = first + 1; k < first + length; k++) if ((pieces.flags[k]! & GAP_SPACED) !== 0) return false;
+  return true;
 }
 
-function isSpaced(gap: string): boolean {
-  return /\s/.test(gap);
+/** Whether piece k may continue the spelling run that ends with piece k - 1. */
+function canJoin(plain: Uint16Array, pieces: WordList, k: number): boolean {
+  const gap = pieces.flags[k]!;
+  // Not joinable: no gap (split from one word: "b1" is a vitamin name, not spelling), a
+  // long gap, a line break or other punctuation.
+  if ((gap & GAP_JOINABLE) === 0) return false;
+  const sameClass = isDigitUnit(plain[pieces.from[k - 1]!]!) === isDigitUnit(plain[pieces.from[k]!]!);
+  return sameClass || (gap & GAP_SPACED) === 0;
 }
 
-function canJoin(previous: Token, next: Token): boolean {
-  if (next.gap === '') return false; // split from one word: "b1" is a vitamin name, not spelling
-  if (!SPELLING_GAP.test(next.gap) || LINE_BREAK.test(next.gap)) return false;
-  const sameClass = isDigitCode(previous.plain.charCodeAt(0)) === isDigitCode(next.plain.charCodeAt(0));
-  return sameClass || !isSpaced(next.gap);
-}
-
-/** "vapeeee" → "vape", "authhh" → "auth". Runs of three or more of one letter become one. */
-export function collapseRepeats(token: Token): Token {
-  const { plain } = token;
-  if (!hasTripleLetter(plain)) return token;
-  const keep: number[] = [];
-  const ends = token.ends.slice();
-  for (let i = 0; i < plain.length; i++) {
-    const char = plain[i]!;
-    const repeatStart = i >= 1 && plain[i - 1] === char && isLetterCode(plain.charCodeAt(i));
-    if (!repeatStart) {
-      keep.push(i);
-      continue;
-    }
-    // Count the run this character belongs to.
-    let runStart = i - 1;
-    while (runStart > 0 && plain[runStart - 1] === char) runStart--;
-    let runEnd = i;
-    while (runEnd + 1 < plain.length && plain[runEnd + 1] === char) runEnd++;
-    if (runEnd - runStart + 1 < 3) keep.push(i);
-    else ends[runStart] = token.ends[runEnd]!;
-  }
-  return {
-    plain: keep.map((i) => plain[i]).join(''),
-    accented: keep.map((i) => token.accented[i]).join(''),
-    starts: keep.map((i) => token.starts[i]!),
-    ends: keep.map((i) => ends[i]!),
-    gap: token.gap,
-  };
-}
-
-function hasTripleLetter(plain: string): boolean {
-  for (let i = 2; i < plain.length; i++) {
-    const code = plain.charCodeAt(i);
-    if (code === plain.charCodeAt(i - 1) && code === plain.charCodeAt(i - 2) && isLetterCode(code))
-      return true;
+/** "vapeeee" → "vape", "authhh" → "auth": whether the word has a run of three or more of one letter. */
+export function hasTripleLetter(plain: Uint16Array, from: number, to: number): boolean {
+  for (let i = from + 2; i < to; i++) {
+    const unit = plain[i]!;
+    if (unit === plain[i - 1] && unit === plain[i - 2] && isLetterUnit(unit)) return true;
   }
   return false;
+}
+
+/**
+ * Makes runs of three or more of one letter one, in place in [from, out.length): the kept
+ * letter spans the whole run. Shortens `out`.
+ */
+export function collapseRepeats(out: FieldBuffer, from: number): void {
+  const { plain, accented, start, end } = out;
+  const to = out.length;
+  let write = from;
+  for (let i = from; i < to;) {
+    const unit = plain[i]!;
+    let last = i;
+    while (last + 1 < to && plain[last + 1] === unit) last++;
+    const collapse = last - i >= 2 && isLetterUnit(unit);
+    const runEnd = end[last]!;
+    for (const stop = collapse ? i + 1 : last + 1; i < stop; i++, write++) {
+      plain[write] = unit;
+      accented[write] = accented[i]!;
+      start[write] = start[i]!;
+      end[write] = end[i]!;
+    }
+    if (collapse) {
+      end[write - 1] = runEnd;
+      i = last + 1;
+    }
+  }
+  out.length = write;
 }

@@ -1,7 +1,7 @@
-import { collapseRepeats, joinSpelledOut, splitLettersFromDigits, undoLeet } from './deobfuscate.js';
-import type { Teencode } from './teencode.js';
-import { tokenize } from './tokenize.js';
-import type { Token } from './token.js';
+import { collapseRepeats, hasTripleLetter, joinSpelledOut, undoLeet } from './deobfuscate.js';
+import type { Teencode, TeencodeWord } from './teencode.js';
+import { scanWords } from './tokenize.js';
+import { FieldBuffer, JOINED, MAY_REPEAT, WordList } from './word-buffer.js';
 
 /**
  * A field of seller text, normalised once for matching while keeping the way back to what
@@ -20,53 +20,96 @@ export interface FoldedText {
   hasDiacritics: boolean;
 }
 
-const DIGIT = /[0-9]/;
-const COMBINING_MARK = /\p{M}/u;
+// Scratch shared by every call (foldText is synchronous and never re-entered).
+const scanned = new FieldBuffer();
+const rebuilt = new FieldBuffer();
+const pieces = new WordList();
+const words = new WordList();
+
+const SPACE = 0x20;
 
 export function foldText(text: string, teencode?: Teencode): FoldedText {
-  // NFC only matters when combining marks are present; skipping it otherwise saves the
-  // scorer's most expensive call on the precomposed text sellers nearly always send.
-  const source = COMBINING_MARK.test(text) ? text.normalize('NFC') : text;
-  // Plain loops, not flatMap / spread: this runs for every field of every record.
-  const words: Token[] = [];
-  for (const token of tokenize(source)) {
-    // Leet and letter/digit splits only concern words with a digit: most have none.
-    if (!DIGIT.test(token.plain)) {
-      words.push(token);
-      continue;
-    }
-    for (const piece of splitLettersFromDigits(undoLeet(token))) words.push(piece);
+  // NFC only matters when combining marks are present. The scan gives up at the first one,
+  // so the precomposed text sellers nearly always send is never normalised.
+  let source = text;
+  if (!scanWords(text, scanned, pieces, { stopAtCombining: true, splitDigits: true })) {
+    source = text.normalize('NFC');
+    scanWords(source, scanned, pieces, { stopAtCombining: false, splitDigits: true });
   }
-  const tokens: Token[] = [];
-  for (const word of joinSpelledOut(words)) {
-    const collapsed = collapseRepeats(word);
-    if (teencode === undefined) tokens.push(collapsed);
-    else teencode.expandInto(collapsed, tokens);
+  // The scan has already written the field as " word word … ", leet undone and numbers split
+  // off. Most fields need nothing more; the rest are rebuilt word by word.
+  const joined = joinSpelledOut(scanned.plain, pieces, words);
+  if (joined || needsRewrite(teencode)) {
+    rebuild(teencode);
+    return toFoldedText(source, rebuilt, hasDiacriticsIn(rebuilt));
   }
-  return assemble(source, tokens);
+  return toFoldedText(source, scanned, hasDiacriticsIn(scanned));
 }
 
-function assemble(source: string, tokens: Token[]): FoldedText {
-  // Plain arrays: allocating two typed arrays per field cost more than the whole fold.
-  const start: number[] = [0];
-  const end: number[] = [0];
-  let plain = ' ';
-  let accented = ' ';
-  let hasDiacritics = false;
-  for (const token of tokens) {
-    plain += token.plain + ' ';
-    accented += token.accented + ' ';
-    if (!hasDiacritics && token.plain !== token.accented) hasDiacritics = true;
-    const { starts, ends } = token;
-    for (let i = 0; i < starts.length; i++) {
-      start.push(starts[i]!);
-      end.push(ends[i]!);
-    }
-    // The space after a word points at the end of that word.
-    const wordEnd = end[end.length - 1]!;
-    start.push(wordEnd);
-    end.push(wordEnd);
+/** Whether a word has repeats to collapse or is an abbreviation to expand. */
+function needsRewrite(teencode: Teencode | undefined): boolean {
+  const { plain } = scanned;
+  for (let w = 0; w < words.count; w++) {
+    const from = words.from[w]!;
+    const to = words.to[w]!;
+    if ((words.flags[w]! & MAY_REPEAT) !== 0 && hasTripleLetter(plain, from, to)) return true;
+    if (teencode?.lookup(plain, from, to) !== undefined) return true;
   }
+  return false;
+}
+
+/** Writes the field again into `rebuilt`: spelled-out runs joined, repeats collapsed, teencode expanded. */
+function rebuild(teencode: Teencode | undefined): void {
+  rebuilt.length = 0;
+  rebuilt.push(SPACE, SPACE, 0, 0);
+  for (let w = 0; w < words.count; w++) {
+    const wordStart = rebuilt.length;
+    const joinedRun = (words.flags[w]! & JOINED) !== 0;
+    copyWord(words.from[w]!, words.to[w]!);
+    if (joinedRun) undoLeet(rebuilt.plain, rebuilt.accented, wordStart, rebuilt.length);
+    if (hasTripleLetter(rebuilt.plain, wordStart, rebuilt.length)) collapseRepeats(rebuilt, wordStart);
+    const expansion = teencode?.lookup(rebuilt.plain, wordStart, rebuilt.length);
+    if (expansion !== undefined) expand(expansion, wordStart);
+    else endWord();
+  }
+}
+
+/** Copies a word's units from `scanned`, without the spaces inside a joined run. */
+function copyWord(from: number, to: number): void {
+  const { plain, accented, start, end } = scanned;
+  for (let i = from; i < to; i++)
+    if (plain[i] !== SPACE) rebuilt.push(plain[i]!, accented[i]!, start[i]!, end[i]!);
+}
+
+/** The space after a word points at the end of that word. */
+function endWord(): void {
+  const wordEnd = rebuilt.end[rebuilt.length - 1]!;
+  rebuilt.push(SPACE, SPACE, wordEnd, wordEnd);
+}
+
+/** Replaces the word written from `wordStart` by the words it abbreviates, all pointing at it. */
+function expand(expansion: readonly TeencodeWord[], wordStart: number): void {
+  const start = rebuilt.start[wordStart]!;
+  const end = rebuilt.end[rebuilt.length - 1]!;
+  rebuilt.length = wordStart;
+  for (const word of expansion) {
+    for (let i = 0; i < word.plain.length; i++) rebuilt.push(word.plain[i]!, word.accented[i]!, start, end);
+    rebuilt.push(SPACE, SPACE, end, end);
+  }
+}
+
+function hasDiacriticsIn(field: FieldBuffer): boolean {
+  const { plain, accented, length } = field;
+  for (let i = 0; i < length; i++) if (plain[i] !== accented[i]) return true;
+  return false;
+}
+
+function toFoldedText(source: string, field: FieldBuffer, hasDiacritics: boolean): FoldedText {
+  const plain = field.plainText(0, field.length);
+  // Without diacritics the two shadows are the same string: decode it once.
+  const accented = hasDiacritics ? field.accentedText(0, field.length) : plain;
+  const start = field.startsOf(0, field.length);
+  const end = field.endsOf(0, field.length);
   return { source, plain, accented, start, end, hasDiacritics };
 }
 
