@@ -147,7 +147,8 @@ export class FlagClassifier {
     if (seen.size === 0) return { probability: 0.5, evidence: [] };
     const strongest = new Strongest(logOdds >= 0 ? 1 : -1);
     for (const [feature, ratio] of seen) strongest.offer(feature, ratio);
-    return { probability: 1 / (1 + Math.exp(-logOdds)), evidence: strongest.names((feature) => feature) };
+    const evidence = strongest.names((feature) => feature.replace(/_/g, ' '));
+    return { probability: 1 / (1 + Math.exp(-logOdds)), evidence };
   }
 
   /**
@@ -202,7 +203,7 @@ export class FlagClassifier {
     const evidence = strongest.names((feature) => {
       if (feature >= 0) return this.words[feature]!;
       const [first, second] = this.pairWords[-feature - 1]!;
-      return `${this.words[first]!}_${this.words[second]!}`;
+      return `${this.words[first]!} ${this.words[second]!}`;
     });
     return { probability: 1 / (1 + Math.exp(-logOdds)), evidence };
   }
@@ -224,31 +225,36 @@ const EVIDENCE_WORDS = 3;
 
 /**
  * The features that pushed hardest toward the prediction, strongest first; among equals the
- * one found first. Kept as a running top three: sorting every feature was a tenth of the
- * classifier's time.
+ * one found first. Kept as a running top three in fixed slots: sorting every feature, or
+ * splicing arrays, was a large part of the classifier's time.
  */
 class Strongest<Feature = string> {
-  private readonly features: Feature[] = [];
-  private readonly strengths: number[] = [];
+  private readonly features: (Feature | undefined)[] = [undefined, undefined, undefined];
+  private readonly strengths = [0, 0, 0];
+  private count = 0;
 
   constructor(private readonly direction: number) {}
 
   offer(feature: Feature, ratio: number): void {
     const strength = this.direction * ratio;
     if (!(strength > 0)) return;
-    let at = this.strengths.length;
+    let at = this.count;
     while (at > 0 && this.strengths[at - 1]! < strength) at--;
     if (at >= EVIDENCE_WORDS) return;
-    this.features.splice(at, 0, feature);
-    this.strengths.splice(at, 0, strength);
-    if (this.features.length > EVIDENCE_WORDS) {
-      this.features.pop();
-      this.strengths.pop();
+    // Shift the weaker ones down a slot; the last falls off.
+    for (let slot = Math.min(this.count, EVIDENCE_WORDS - 1); slot > at; slot--) {
+      this.features[slot] = this.features[slot - 1];
+      this.strengths[slot] = this.strengths[slot - 1]!;
     }
+    this.features[at] = feature;
+    this.strengths[at] = strength;
+    if (this.count < EVIDENCE_WORDS) this.count++;
   }
 
-  /** As the seller would read them: a pair's words with a space between. */
+  /** As the seller would read them (a pair's words with a space between). */
   names(nameOf: (feature: Feature) => string): string[] {
-    return this.features.map((feature) => nameOf(feature).replace(/_/g, ' '));
+    const names: string[] = [];
+    for (let slot = 0; slot < this.count; slot++) names.push(nameOf(this.features[slot]!));
+    return names;
   }
 }

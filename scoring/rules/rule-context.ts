@@ -1,6 +1,6 @@
 import type { CategoryId, Reason, SignalId } from '../../records/risk.js';
 import type { Hit } from '../match/term-matcher.js';
-import { quote } from '../text/folded-text.js';
+import { quote, type FoldedText } from '../text/folded-text.js';
 
 /** What every rule sees about one record: its hits, after negative contexts were applied. */
 export interface RuleContext {
@@ -59,11 +59,25 @@ export const PART_MARK = '#';
  * against a word is part of a name ("Grow Plus+", "Vitamin C+Zinc"), not a join.
  */
 export function comboPart(hit: Hit): string {
-  const { source, start } = hit.text;
-  if (!source.includes(COMBO_JOIN)) return '';
+  const joins = comboJoins(hit.text);
+  if (joins.length === 0) return '';
   // `from` is the pattern's leading space; the word starts one position later.
-  const at = start[hit.from + 1] ?? 0;
+  const at = hit.text.start[hit.from + 1] ?? 0;
   let part = 0;
-  for (let i = source.indexOf(COMBO_JOIN); i !== -1 && i < at; i = source.indexOf(COMBO_JOIN, i + 1)) part++;
+  while (part < joins.length && joins[part]! < at) part++;
   return `${PART_MARK}${part}`;
+}
+
+// The rules ask about the same field many times in a row: remember the last one's joins.
+let lastText: FoldedText | undefined;
+let lastJoins: number[] = [];
+
+function comboJoins(text: FoldedText): number[] {
+  if (text === lastText) return lastJoins;
+  const joins: number[] = [];
+  for (let i = text.source.indexOf(COMBO_JOIN); i !== -1; i = text.source.indexOf(COMBO_JOIN, i + 1))
+    joins.push(i);
+  lastText = text;
+  lastJoins = joins;
+  return joins;
 }
