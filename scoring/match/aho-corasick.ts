@@ -96,6 +96,12 @@ export class AhoCorasick {
   /** Every occurrence of every pattern in `text`, in order of where they end. */
   search(text: string): PatternMatch[] {
     const found: PatternMatch[] = [];
+    this.scan(text, (start, end, pattern) => found.push({ start, end, pattern }));
+    return found;
+  }
+
+  /** Calls `onMatch` for every occurrence, in order of where they end: no objects made. */
+  scan(text: string, onMatch: (start: number, end: number, pattern: number) => void): void {
     const { next, classCount, asciiClass, outputStart, outputs, lengths } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
@@ -106,9 +112,8 @@ export class AhoCorasick {
       const to = outputStart[state + 1]!;
       for (let k = from; k < to; k++) {
         const pattern = outputs[k]!;
-        found.push({ start: i + 1 - lengths[pattern]!, end: i + 1, pattern });
+        onMatch(i + 1 - lengths[pattern]!, i + 1, pattern);
       }
     }
-    return found;
   }
 }

@@ -37,9 +37,6 @@ function accentsAgree(text: FoldedText, from: number, accented: string): boolean
   return true;
 }
 
-/** Fields never run together: no pattern contains this character. */
-const FIELD_BREAK = ' \u0001 ';
-
 /**
  * Every lexicon term compiled once into one Aho–Corasick automaton over folded text.
  * Patterns are padded with spaces, so they match whole words only ("pod" never matches
@@ -78,29 +75,19 @@ export class TermMatcher {
     return foldText(text, this.teencode);
   }
 
-  /** All hits in the given fields, searched as one text. */
+  /**
+   * All hits in the given fields, field by field in order. Each field's folded text starts
+   * and ends with a space and patterns are space-padded, so no match can run across fields.
+   */
   match(fields: { field: string; text: FoldedText }[]): Hit[] {
-    if (fields.length === 0) return [];
-    const offsets: number[] = [];
-    const parts: string[] = [];
-    let offset = 0;
-    for (const { text } of fields) {
-      offsets.push(offset);
-      parts.push(text.plain);
-      offset += text.plain.length + FIELD_BREAK.length;
-    }
-    const combined = parts.join(FIELD_BREAK);
     const hits: Hit[] = [];
-    let fieldIndex = 0;
-    for (const found of this.automaton.search(combined)) {
-      while (fieldIndex + 1 < offsets.length && found.start >= offsets[fieldIndex + 1]!) fieldIndex++;
-      const { field, text } = fields[fieldIndex]!;
-      const from = found.start - offsets[fieldIndex]!;
-      const to = found.end - offsets[fieldIndex]!;
-      for (const entry of this.entries[found.pattern]!) {
-        if (entry.accented !== undefined && !accentsAgree(text, from, entry.accented)) continue;
-        hits.push({ field, text, from, to, term: entry.term, role: entry.role });
-      }
+    for (const { field, text } of fields) {
+      this.automaton.scan(text.plain, (from, to, pattern) => {
+        for (const entry of this.entries[pattern]!) {
+          if (entry.accented !== undefined && !accentsAgree(text, from, entry.accented)) continue;
+          hits.push({ field, text, from, to, term: entry.term, role: entry.role });
+        }
+      });
     }
     return hits;
   }
