@@ -12,6 +12,7 @@ import { applyNegativeContexts } from './rules/negative-contexts.js';
 import type { Finding, Offer, RuleContext } from './rules/rule-context.js';
 import { officialStoreFindings } from './rules/seller-rule.js';
 import { signFindings } from './rules/sign-rule.js';
+import { statedPrice } from './rules/stated-price.js';
 import { compileTerms } from './compile-terms.js';
 import { rulesetVersion } from './ruleset.js';
 import { Teencode } from './text/teencode.js';
@@ -108,7 +109,9 @@ export class Scorer {
     this.addField(fields, 'categoryPath', listing.categoryPath?.join(' / '));
     this.addField(fields, 'description', listing.description);
     const sellerName = this.addField(fields, 'sellerName', listing.sellerName);
-    const offer: Offer = { fields: new Set(['title', 'brand']), price: listing.price };
+    // The price field when there is one; else a price the seller wrote ("chỉ 890k").
+    const price = listing.price ?? statedPrice(listing.title) ?? statedPrice(listing.description);
+    const offer: Offer = { fields: new Set(['title', 'brand']), price };
     return { fields, offers: [offer], isOfficialStore: listing.isOfficialStore === true, sellerName };
   }
 
@@ -117,10 +120,13 @@ export class Scorer {
     this.addField(fields, 'title', stream.title);
     this.addField(fields, 'description', stream.description);
     const offers: Offer[] = [];
+    // What the host says it costs ("iPhone 14 Pro Max giá 2tr5") prices what the title names.
+    const announced = statedPrice(stream.title) ?? statedPrice(stream.description);
+    if (announced !== undefined) offers.push({ fields: new Set(['title', 'description']), price: announced });
     (stream.products ?? []).forEach((product, index) => {
       const field = `products[${index}]`;
       this.addField(fields, field, product.title);
-      offers.push({ fields: new Set([field]), price: product.price });
+      offers.push({ fields: new Set([field]), price: product.price ?? statedPrice(product.title) });
     });
     const sellerName = this.addField(fields, 'sellerName', stream.hostName);
     return { fields, offers, isOfficialStore: false, sellerName };

@@ -15,6 +15,8 @@ export const DEV_FILES = {
   'dev-c': `${LABELLED_DIR}dev-c.jsonl`,
   'dev-d': `${LABELLED_DIR}dev-d.jsonl`,
   'dev-e': `${LABELLED_DIR}dev-e.jsonl`,
+  'dev-f': `${LABELLED_DIR}dev-f.jsonl`,
+  'dev-g': `${LABELLED_DIR}dev-g.jsonl`,
 } as const;
 export const HOLDOUT_FILE = `${LABELLED_DIR}holdout.jsonl`;
 

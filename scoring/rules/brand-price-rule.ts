@@ -26,7 +26,9 @@ export function brandPriceFindings(context: RuleContext, table: BrandPrices): Fi
 function checkOffer(offer: Offer, allHits: readonly Hit[], table: BrandPrices): Finding | undefined {
   if (offer.price === undefined || offer.price <= 0) return undefined;
   const hits = allHits.filter((hit) => offer.fields.has(hit.field));
-  if (hits.some((hit) => hit.role.kind === 'accessory' || hit.role.kind === 'used')) return undefined;
+  if (hits.some((hit) => hit.role.kind === 'used' || (hit.role.kind === 'accessory' && !isBundled(hit)))) {
+    return undefined;
+  }
   const styles = hits.filter((hit) => hit.role.kind === 'style');
   // The longest product name decides: "nồi áp suất" is a pressure cooker, not just a "nồi".
   const typeHits = hits.filter((hit) => hit.role.kind === 'product-type');
@@ -55,6 +57,14 @@ function checkOffer(offer: Offer, allHits: readonly Hit[], table: BrandPrices): 
     return { reason, signal: 'implausible_price' };
   }
   return undefined;
+}
+
+/** Words before an accessory that say it comes with the item: "túi Dior kèm dây đeo". */
+const BUNDLE_WORDS = [' kem ', ' tang ', ' tang kem ', ' free ', ' bonus '];
+
+function isBundled(hit: Hit): boolean {
+  const before = hit.text.plain.slice(Math.max(0, hit.from - 12), hit.from + 1);
+  return BUNDLE_WORDS.some((words) => before.endsWith(words));
 }
 
 /**

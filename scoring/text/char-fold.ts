@@ -29,6 +29,19 @@ const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
 ];
 const isInvisible = (codePoint: number): boolean =>
   INVISIBLE_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to);
+/**
+ * Enclosed capitals that Unicode gives no compatibility mapping, so NFKD leaves them as
+ * symbols: squared 🄰, negative circled 🅐 and negative squared 🅰 A–Z ("🅥🅐🅟🅔").
+ */
+const ENCLOSED_CAPITALS: readonly number[] = [0x1f130, 0x1f150, 0x1f170];
+
+function enclosedCapital(codePoint: number): string | undefined {
+  for (const first of ENCLOSED_CAPITALS) {
+    if (codePoint >= first && codePoint < first + 26) return String.fromCharCode(0x61 + codePoint - first);
+  }
+  return undefined;
+}
+
 /** Symbols that stand for letters inside words: Ch@nel, $upreme. */
 const LEET_SYMBOLS: Record<string, string> = { '@': 'a', $: 's' };
 
@@ -50,6 +63,8 @@ function computeFold(char: string): FoldedChar {
   if (MARK.test(char)) return { kind: 'mark', plain: '', accented: '' };
   const leet = LEET_SYMBOLS[char];
   if (leet !== undefined) return { kind: 'leet', plain: leet, accented: leet };
+  const enclosed = enclosedCapital(char.codePointAt(0)!);
+  if (enclosed !== undefined) return { kind: 'alnum', plain: enclosed, accented: enclosed };
   // NFKD maps fancy letters (𝐕, Ｖ, ⓥ) to plain ones and splits off the marks.
   const plain = stripMarks(char.normalize('NFKD')).toLowerCase().replace(/đ/g, 'd');
   if (plain.length > 0 && ALNUM.test(plain)) {

@@ -25,6 +25,8 @@ describe('foldText', () => {
     ['rep11', 'rep 11'],
     ['v💨ape', 'vape'],
     ['𝐕𝐀𝐏𝐄', 'vape'],
+    ['🅥🅐🅟🅔 mini', 'vape mini'],
+    ['🅿🅾🅳', 'pod'],
     ['tldt giá rẻ', 'thuoc la dien tu gia re'],
     ['TPCN giảm cân', 'thuc pham chuc nang giam can'],
     ['10kg', '10 kg'],

@@ -1,0 +1,38 @@
+/**
+ * A price the seller states in prose, where the record has no price field: a livestream
+ * title "iPhone 14 Pro Max giá 2tr5", a pinned product "Nước hoa Chanel 150k/chai". Only
+ * after a word that announces a price (giá, chỉ, còn, sale, xả) or before a per-item unit
+ * ("/chai"), so "giảm 50k" or "freeship đơn 99k" are not read as what the item costs.
+ */
+const ANNOUNCED =
+  /(?:^|[^\p{L}])(?:giá|gia|chỉ còn|chi con|chỉ|chi|còn|con|sale|xả|xa|đồng giá|dong gia)\s*:?\s*(\d+(?:[.,]\d+)*)\s*(k|tr|triệu|trieu|củ|cu|nghìn|ngàn|ngan|đ|₫|vnđ|vnd)?(\d{1,3})?(?![\p{L}\d])/iu;
+const PER_ITEM =
+  /(?:^|[^\p{L}\d])(\d+(?:[.,]\d+)*)\s*(k|tr|triệu|trieu|củ|cu|nghìn|ngàn|ngan|đ|₫)(\d{1,3})?\s*\/\s*(?:chai|hộp|hop|cái|cai|đôi|doi|lọ|lo|hũ|hu|set|bộ|bo|lon|gói|goi|sp|món|mon)(?![\p{L}])/iu;
+
+export function statedPrice(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const match = ANNOUNCED.exec(text) ?? PER_ITEM.exec(text);
+  if (match === null) return undefined;
+  return toVnd(match[1]!, match[2]?.toLowerCase(), match[3]);
+}
+
+const MILLION = new Set(['tr', 'triệu', 'trieu', 'củ', 'cu']);
+const THOUSAND = new Set(['k', 'nghìn', 'ngàn', 'ngan']);
+
+function toVnd(number: string, unit: string | undefined, tail: string | undefined): number | undefined {
+  if (unit !== undefined && MILLION.has(unit)) {
+    // "2tr5" is 2.5 million, "1tr25" 1.25 million; "1,5 triệu" likewise.
+    const whole = Number(number.replace(',', '.'));
+    const fraction = tail === undefined ? 0 : Number(`0.${tail}`);
+    return Number.isFinite(whole) ? Math.round((whole + fraction) * 1_000_000) : undefined;
+  }
+  if (tail !== undefined) return undefined; // "150k5" is not a price
+  if (unit !== undefined && THOUSAND.has(unit)) {
+    const value = Number(number.replace(',', '.'));
+    return Number.isFinite(value) ? Math.round(value * 1000) : undefined;
+  }
+  // Plain digits: grouped thousands ("1.200.000đ"); a bare small number is no price.
+  const grouped = /^\d{1,3}([.,]\d{3})+$/.test(number) ? Number(number.replace(/[.,]/g, '')) : Number(number);
+  if (!Number.isFinite(grouped) || (unit === undefined && grouped < 1000)) return undefined;
+  return grouped;
+}
