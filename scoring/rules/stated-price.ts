@@ -9,8 +9,11 @@ const ANNOUNCED =
 const PER_ITEM =
   /(?:^|[^\p{L}\d])(\d+(?:[.,]\d+)*)\s*(k|tr|triệu|trieu|củ|cu|nghìn|ngàn|ngan|đ|₫)(\d{1,3})?\s*\/\s*(?:chai|hộp|hop|cái|cai|đôi|doi|lọ|lo|hũ|hu|set|bộ|bo|lon|gói|goi|sp|món|mon)(?![\p{L}])/iu;
 
+/** An amount with a unit or thousands groups: a cheap test before the full patterns run. */
+const AMOUNT = /\d\s*(?:k|tr|triệu|trieu|củ|cu|nghìn|ngàn|ngan|đ|₫|vn|[.,]\d{3})/i;
+
 export function statedPrice(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
+  if (text === undefined || !AMOUNT.test(text)) return undefined;
   const match = ANNOUNCED.exec(text) ?? PER_ITEM.exec(text);
   if (match === null) return undefined;
   return toVnd(match[1]!, match[2]?.toLowerCase(), match[3]);
