@@ -17,6 +17,8 @@ export const DEV_FILES = {
   'dev-e': `${LABELLED_DIR}dev-e.jsonl`,
   'dev-f': `${LABELLED_DIR}dev-f.jsonl`,
   'dev-g': `${LABELLED_DIR}dev-g.jsonl`,
+  'dev-h': `${LABELLED_DIR}dev-h.jsonl`,
+  'dev-i': `${LABELLED_DIR}dev-i.jsonl`,
 } as const;
 export const HOLDOUT_FILE = `${LABELLED_DIR}holdout.jsonl`;
 

@@ -58,8 +58,9 @@ describe('brandPriceFindings', () => {
     expect(finding?.reason.note).toMatch(/450\.000 ₫ < 15\.000\.000 ₫/);
   });
 
-  it('judges a one-product brand without the product named', () => {
+  it('judges a one-product brand without the product named, not when another product is named', () => {
     expect(check('Rolex Daytona nam', 1_500_000)).toHaveLength(1);
+    expect(check('Điện thoại Rolex phiên bản đặc biệt', 1_500_000)).toEqual([]);
   });
 
   it('says nothing at a plausible price', () => {

@@ -83,7 +83,10 @@ function floorFor(
   // Only for houses that put their name on many kinds of goods (three or more floors): a
   // "Marshall" T-shirt is band merchandise, not a cheap amplifier.
   const unrelatedProduct = named.length === 0 && productTypes.size > 0 && brandTypes.length >= 3;
-  const candidates = named.length > 0 ? named : brandTypes.length === 1 || unrelatedProduct ? brandTypes : [];
+  // A one-product brand is judged when nothing else is named: "Rolex Daytona" is a watch, but
+  // "Máy đo huyết áp Citizen" is not a Citizen watch.
+  const onlyProduct = brandTypes.length === 1 && productTypes.size === 0;
+  const candidates = named.length > 0 ? named : onlyProduct || unrelatedProduct ? brandTypes : [];
   let best: { type: string; price: number } | undefined;
   for (const type of candidates) {
     const price = floors[type]!;

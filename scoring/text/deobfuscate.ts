@@ -129,9 +129,21 @@ export function joinSpelledOut(plain: Uint16Array, pieces: WordList, out: WordLi
     }
     if (runLength > 0) {
       const spaced = (flags[k]! & GAP_SPACED) !== 0;
-      if (!canJoin(plain, pieces, k) || (runLength >= 2 && spaced !== runSpaced)) {
+      if (!canJoin(plain, pieces, k)) {
         if (flushRun(pieces, runFirst, runLength, out)) joinedAny = true;
         runLength = 0;
+      } else if (runLength >= 2 && spaced !== runSpaced) {
+        if (!isSpelledRun(pieces, runFirst, runLength)) {
+          // The run's last piece starts what follows: in "Mỹ x.á.c.h" the "x" is spelled
+          // with "ách", not a word after "Mỹ". (In "P.h.á.o b.i" the "o" ends "phao".)
+          if (flushRun(pieces, runFirst, runLength - 1, out)) joinedAny = true;
+          runFirst = k - 1;
+          runLength = 1;
+          runSpaced = spaced;
+        } else {
+          if (flushRun(pieces, runFirst, runLength, out)) joinedAny = true;
+          runLength = 0;
+        }
       } else if (runLength === 1) runSpaced = spaced;
     }
     if (runLength === 0) runFirst = k;

@@ -31,6 +31,7 @@ describe('foldText', () => {
     ['TPCN giảm cân', 'thuc pham chuc nang giam can'],
     ['10kg', '10 kg'],
     ['P.h.á.o b.i', 'phao bi'],
+    ['hàng Mỹ x.á.c.h t.a.y', 'hang my xach tay'],
     ['ph.á.o đ.ì đ.ù.n.g', 'phao di dung'],
     ['xe ô tô', 'xe o to'],
     ['Vitamin B1 B6', 'vitamin b 1 b 6'],
