@@ -213,6 +213,19 @@ describe('Scorer: livestreams', () => {
     expect(risk.categories).toContain('e_cigarettes');
     expect(risk.reasons[0]?.field).toBe('products[1]');
   });
+
+  it('prices what the host names by the price the host says, when nothing is pinned', () => {
+    const risk = scorer.assess({ ...stream, title: 'iPhone 15 Pro Max giá 2tr5 chốt nhanh', products: [] });
+    expect(risk.signals).toContain('implausible_price');
+    expect(risk.flagged).toBe(true);
+  });
+});
+
+describe('Scorer: stated prices', () => {
+  it('reads a price written in the title when the listing has no price field', () => {
+    expect(assess('Túi LV Neverfull da chỉ 450k').signals).toContain('implausible_price');
+    expect(assess('Túi LV Neverfull da chỉ 450k', { price: 45_000_000 }).flagged).toBe(false);
+  });
 });
 
 describe('Scorer: promised amounts', () => {
