@@ -7,7 +7,8 @@ import type { CategoryLexicon, SignLexicon } from './lexicons/lexicon-schema.js'
 import { loadLexicons, type Lexicons } from './lexicons/load-lexicons.js';
 import { TermMatcher, type Hit } from './match/term-matcher.js';
 import { brandPriceFindings } from './rules/brand-price-rule.js';
-import { categoryFindings, detectCategories, licensedCategories } from './rules/category-rule.js';
+import { categoryFindings, licensedCategories } from './rules/category-findings.js';
+import { detectCategories } from './rules/category-rule.js';
 import { applyNegativeContexts } from './rules/negative-contexts.js';
 import type { Finding, Offer, RuleContext } from './rules/rule-context.js';
 import { officialStoreFindings } from './rules/seller-rule.js';
