@@ -26,6 +26,9 @@ export interface ScorerOptions {
   classifierWeight: number;
 }
 
+/** Anything but whitespace: a field of blanks says nothing (and `trim` would copy the text). */
+const HAS_TEXT = /\S/;
+
 /** Goods that are a lead by themselves never score below the threshold plus this. */
 const LEAD_FLOOR_ABOVE_THRESHOLD = 10;
 
@@ -134,7 +137,7 @@ export class Scorer {
   }
 
   private addField(fields: FieldText[], field: string, value: string | undefined): FoldedText | undefined {
-    if (value === undefined || value.trim() === '') return undefined;
+    if (value === undefined || !HAS_TEXT.test(value)) return undefined;
     const text = this.matcher.fold(value);
     fields.push({ field, text });
     return text;

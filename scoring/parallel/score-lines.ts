@@ -40,7 +40,10 @@ export function scoreLines(scorer: Scorer, lines: readonly NumberedLine[]): Scor
     const risk = scorer.assess(parsed.record);
     batch.scored++;
     if (risk.flagged) batch.flagged++;
-    batch.records.push(JSON.stringify({ ...(value as object), risk }));
+    // The parsed object is ours: set `risk` on it rather than copy it (a "risk" it already
+    // had, from an earlier run, is replaced where it stands, as a spread would).
+    (value as { risk?: unknown }).risk = risk;
+    batch.records.push(JSON.stringify(value));
   }
   return batch;
 }
