@@ -19,6 +19,7 @@ export const DEV_FILES = {
   'dev-g': `${LABELLED_DIR}dev-g.jsonl`,
   'dev-h': `${LABELLED_DIR}dev-h.jsonl`,
   'dev-i': `${LABELLED_DIR}dev-i.jsonl`,
+  'dev-j': `${LABELLED_DIR}dev-j.jsonl`,
 } as const;
 export const HOLDOUT_FILE = `${LABELLED_DIR}holdout.jsonl`;
 

@@ -34,8 +34,8 @@ export function detectCategories(
       continue;
     }
     if (hit.role.kind !== 'category') continue;
-    const { category, strength } = hit.role;
-    const points = strength * fieldFactor(hit.field);
+    const { category } = hit.role;
+    const points = pointsOf(hit);
     // Sellers put what the item is first ("Túi Chanel…", "Rượu ngâm sâm…"); product names
     // further on say what it goes with, contains or looks like. So a field names the
     // categories of the terms that start where its first product name starts ("Apple
@@ -69,7 +69,7 @@ export function detectCategories(
       continue;
     }
     const previous = entry.counted[repeated]!;
-    const previousPoints = strengthOf(previous) * fieldFactor(previous.field);
+    const previousPoints = pointsOf(previous);
     if (points > previousPoints) {
       entry.counted[repeated] = hit;
       entry.total += points - previousPoints;
@@ -181,8 +181,15 @@ function namesWhatItIsFor(hit: Hit): boolean {
   return FOR_WORDS.some((words) => before.endsWith(words));
 }
 
-function strengthOf(hit: Hit): number {
-  return hit.role.kind === 'category' ? hit.role.strength : 0;
+/**
+ * What a category hit counts toward its category: its strength, weighed by its field. A
+ * banned product named anywhere is the lead ("Hôm nay có hàng 8000 hơi" in a live's
+ * description), so banned goods' strong terms count in full in every field.
+ */
+function pointsOf(hit: Hit): number {
+  if (hit.role.kind !== 'category') return 0;
+  const { category, strength } = hit.role;
+  return BANNED.has(category) && strength >= 1 ? strength : strength * fieldFactor(hit.field);
 }
 
 function overlaps(a: Hit, b: Hit): boolean {
