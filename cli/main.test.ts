@@ -1,26 +1,17 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from './main.js';
+import { captureRun } from './testing/run-program.js';
 
-let out = '';
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  out = '';
-});
-
-function capture(): void {
-  const write = (chunk: string | Uint8Array): boolean => {
-    out += String(chunk);
-    return true;
-  };
-  vi.spyOn(process.stdout, 'write').mockImplementation(write);
-  vi.spyOn(process.stderr, 'write').mockImplementation(write);
+/** What `ecomwatch …argv` printed, stdout and stderr together, and its exit code. */
+async function ecomwatch(...argv: string[]): Promise<{ out: string; exitCode: number }> {
+  const { stdout, stderr, exitCode } = await captureRun(() => main(['node', 'ecomwatch', ...argv]));
+  return { out: stdout + stderr, exitCode };
 }
 
 describe('ecomwatch (the program)', () => {
   it('lists every command in --help, though it loads only the one it runs', async () => {
-    capture();
-    expect(await main(['node', 'ecomwatch', '--help'])).toBe(0);
+    const { out, exitCode } = await ecomwatch('--help');
+    expect(exitCode).toBe(0);
     for (const name of [
       'demo',
       'crawl',
@@ -43,14 +34,14 @@ describe('ecomwatch (the program)', () => {
   });
 
   it('finds the command after the global --config option and its value', async () => {
-    capture();
-    expect(await main(['node', 'ecomwatch', '-c', 'missing.yaml', 'score', '--help'])).toBe(0);
+    const { out, exitCode } = await ecomwatch('-c', 'missing.yaml', 'score', '--help');
+    expect(exitCode).toBe(0);
     expect(out).toMatch(/Usage: ecomwatch score/);
   });
 
   it('suggests the command meant by a typo', async () => {
-    capture();
-    expect(await main(['node', 'ecomwatch', 'scor'])).toBe(2);
+    const { out, exitCode } = await ecomwatch('scor');
+    expect(exitCode).toBe(2);
     expect(out).toMatch(/Did you mean score\?/);
   });
 });

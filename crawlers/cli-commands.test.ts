@@ -2,37 +2,19 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { registerCrawlCommand } from '../cli/commands/crawl.js';
 import { registerParseCommand } from '../cli/commands/parse.js';
+import { runProgram, type ProgramRun } from '../cli/testing/run-program.js';
 import { ListingSchema } from '../records/index.js';
 import { SandboxServer } from './sandbox/server.js';
 
 /** Runs the commands the way cli/main.ts will, capturing stdout / stderr and the exit code. */
-async function run(argv: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+function run(argv: string[]): Promise<ProgramRun> {
   const program = new Command('ecomwatch').option('-c, --config <file>').exitOverride();
   registerParseCommand(program);
   registerCrawlCommand(program);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'ecomwatch', ...argv]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  process.exitCode = undefined;
-  return { stdout, stderr, exitCode };
+  return runProgram(program, argv);
 }
 
 const fixtures = new URL('./', import.meta.url).pathname;
