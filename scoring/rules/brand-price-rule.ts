@@ -1,6 +1,6 @@
 import type { BrandPrices } from '../lexicons/lexicon-schema.js';
 import type { Hit } from '../match/term-matcher.js';
-import { reasonFromHit, type Finding, type Offer, type RuleContext } from './rule-context.js';
+import { followsWords, reasonFromHit, type Finding, type Offer, type RuleContext } from './rule-context.js';
 
 export const IMPLAUSIBLE_PRICE_POINTS = 55;
 
@@ -63,8 +63,7 @@ function checkOffer(offer: Offer, allHits: readonly Hit[], table: BrandPrices): 
 const BUNDLE_WORDS = [' kem ', ' tang ', ' tang kem ', ' free ', ' bonus '];
 
 function isBundled(hit: Hit): boolean {
-  const before = hit.text.plain.slice(Math.max(0, hit.from - 12), hit.from + 1);
-  return BUNDLE_WORDS.some((words) => before.endsWith(words));
+  return followsWords(hit, BUNDLE_WORDS);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CategoryId } from '../../records/risk.js';
 import { BANNED_CATEGORY_IDS } from '../../records/taxonomy.js';
 import type { Hit } from '../match/term-matcher.js';
-import { byField, comboPart, fieldFactor, PART_MARK } from './rule-context.js';
+import { byField, comboPart, fieldFactor, followsWords, PART_MARK } from './rule-context.js';
 
 /** Banned goods stay banned as parts and accessories: a pod for a vape is the banned item. */
 const BANNED: ReadonlySet<CategoryId> = new Set(BANNED_CATEGORY_IDS);
@@ -131,13 +131,9 @@ function dropFallbacks(
   evidence: ReadonlyMap<CategoryId, { parts: ReadonlySet<string> }>,
   fallbacks: ReadonlySet<CategoryId>,
 ): void {
-  const specificParts = new Set<string>();
-  for (const category of categories.keys()) {
-    if (fallbacks.has(category)) continue;
-    for (const part of evidence.get(category)?.parts ?? []) specificParts.add(part);
-  }
-  if (specificParts.size === 0 && ![...categories.keys()].some((category) => !fallbacks.has(category)))
-    return;
+  const specific = [...categories.keys()].filter((category) => !fallbacks.has(category));
+  if (specific.length === 0) return;
+  const specificParts = new Set(specific.flatMap((category) => [...(evidence.get(category)?.parts ?? [])]));
   for (const category of fallbacks) {
     const parts = [...(evidence.get(category)?.parts ?? [])];
     const ownComboPart = parts.some((part) => part.includes(PART_MARK) && !specificParts.has(part));
@@ -177,8 +173,7 @@ const FOR_WORDS = [' cho ', ' cho may ', ' danh cho ', ' for ', ' tuong thich ',
 
 function namesWhatItIsFor(hit: Hit): boolean {
   if (hit.role.kind === 'category' && BANNED.has(hit.role.category)) return false;
-  const before = hit.text.plain.slice(Math.max(0, hit.from - 20), hit.from + 1);
-  return FOR_WORDS.some((words) => before.endsWith(words));
+  return followsWords(hit, FOR_WORDS);
 }
 
 /**

@@ -45,6 +45,14 @@ export function reasonFromHit(rule: string, weight: number, hit: Hit): Reason {
   return { rule, weight, match, field: hit.field, start, end };
 }
 
+/**
+ * Whether the words right before a hit are one of `phrases` (folded, space-padded: " cho ",
+ * " tang kem "), read in place without cutting the text.
+ */
+export function followsWords(hit: Hit, phrases: readonly string[]): boolean {
+  return phrases.some((phrase) => hit.text.plain.endsWith(phrase, hit.from + 1));
+}
+
 /** Title hits explain best; then the order the seller wrote them in. */
 export function byField(a: Hit, b: Hit): number {
   return fieldFactor(b.field) - fieldFactor(a.field) || a.from - b.from;
