@@ -1,3 +1,5 @@
+import { parseDecimalNumber, parseGroupedNumber } from '../../crawlers/parse/price.js';
+
 /**
  * A price the seller states in prose, where the record has no price field: a livestream
  * title "iPhone 14 Pro Max giá 2tr5", a pinned product "Nước hoa Chanel 150k/chai". Only
@@ -25,17 +27,17 @@ const THOUSAND = new Set(['k', 'nghìn', 'ngàn', 'ngan']);
 function toVnd(number: string, unit: string | undefined, tail: string | undefined): number | undefined {
   if (unit !== undefined && MILLION.has(unit)) {
     // "2tr5" is 2.5 million, "1tr25" 1.25 million; "1,5 triệu" likewise.
-    const whole = Number(number.replace(',', '.'));
+    const whole = parseDecimalNumber(number);
     const fraction = tail === undefined ? 0 : Number(`0.${tail}`);
-    return Number.isFinite(whole) ? Math.round((whole + fraction) * 1_000_000) : undefined;
+    return whole === undefined ? undefined : Math.round((whole + fraction) * 1_000_000);
   }
   if (tail !== undefined) return undefined; // "150k5" is not a price
   if (unit !== undefined && THOUSAND.has(unit)) {
-    const value = Number(number.replace(',', '.'));
-    return Number.isFinite(value) ? Math.round(value * 1000) : undefined;
+    const value = parseDecimalNumber(number);
+    return value === undefined ? undefined : Math.round(value * 1000);
   }
-  // Plain digits: grouped thousands ("1.200.000đ"); a bare small number is no price.
-  const grouped = /^\d{1,3}([.,]\d{3})+$/.test(number) ? Number(number.replace(/[.,]/g, '')) : Number(number);
-  if (!Number.isFinite(grouped) || (unit === undefined && grouped < 1000)) return undefined;
-  return grouped;
+  // Plain digits, grouped or not ("1.200.000đ"); a bare small number is no price.
+  const value = parseGroupedNumber(number);
+  if (value === undefined || (unit === undefined && value < 1000)) return undefined;
+  return Math.round(value);
 }
