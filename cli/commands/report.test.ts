@@ -3,33 +3,15 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PeriodReport } from '../../leads/report/build-report.js';
-import { openStateDb } from '../../leads/state-db.js';
-import { exportTakedowns } from '../../leads/takedown-export.js';
-import { TakedownLedger } from '../../leads/takedown-ledger.js';
-import { applyTakedownChecks } from '../../leads/takedown-outcomes.js';
-import { moveCase } from '../../leads/testing/move-case.js';
 import { testWorld, type TestWorld } from '../../leads/testing/test-world.js';
+import { withTakedownHistory } from '../../leads/testing/takedown-history.js';
 import { UsageError } from '../usage-error.js';
 import { runReport } from './report.js';
 
 let w: TestWorld;
 beforeEach(async () => {
   w = await testWorld();
-  await moveCase(w.index, 'shopee:s1', ['reviewing', 'confirmed', 'referred']);
-  const db = openStateDb(join(w.dir, 'leads.sqlite'));
-  const ledger = new TakedownLedger(db);
-  await exportTakedowns(w.index, w.config, {
-    platform: 'shopee',
-    format: 'csv',
-    out: join(w.dir, 'td.csv'),
-    ledger,
-    now: new Date('2026-11-21T02:00:00.000Z'),
-  });
-  await applyTakedownChecks(w.index, ledger, [
-    { platform: 'shopee', listingId: 'p1', checkedAt: '2026-11-22T02:00:00.000Z', status: 'gone' },
-    { platform: 'shopee', listingId: 'p2', checkedAt: '2026-11-24T02:00:00.000Z', status: 'gone' },
-  ]);
-  db.close();
+  await withTakedownHistory(w);
 });
 afterEach(async () => {
   await w.cleanup();

@@ -1,11 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStateDb } from '../state-db.js';
-import { exportTakedowns } from '../takedown-export.js';
 import { TakedownLedger } from '../takedown-ledger.js';
-import { applyTakedownChecks } from '../takedown-outcomes.js';
-import { moveCase } from '../testing/move-case.js';
 import { testWorld, type TestWorld } from '../testing/test-world.js';
+import { withTakedownHistory } from '../testing/takedown-history.js';
 import { buildPeriodReport, median } from './build-report.js';
 import { periodContaining } from './period.js';
 
@@ -51,21 +49,7 @@ describe('period report', () => {
   let w: TestWorld;
   beforeEach(async () => {
     w = await testWorld();
-    await moveCase(w.index, 'shopee:s1', ['reviewing', 'confirmed', 'referred']);
-    const db = openStateDb(join(w.dir, 'leads.sqlite'));
-    const ledger = new TakedownLedger(db);
-    await exportTakedowns(w.index, w.config, {
-      platform: 'shopee',
-      format: 'csv',
-      out: join(w.dir, 'td.csv'),
-      ledger,
-      now: new Date('2026-11-21T02:00:00.000Z'),
-    });
-    await applyTakedownChecks(w.index, ledger, [
-      { platform: 'shopee', listingId: 'p1', checkedAt: '2026-11-22T02:00:00.000Z', status: 'gone' },
-      { platform: 'shopee', listingId: 'p2', checkedAt: '2026-11-24T02:00:00.000Z', status: 'gone' },
-    ]);
-    db.close();
+    await withTakedownHistory(w);
   });
   afterEach(async () => {
     await w.cleanup();
