@@ -77,18 +77,21 @@ export function detectCategories(
   }
   // The brand field names the item only when no other field does.
   const brandNames = !namedBeyondBrand && !outsideGoodsNamed;
-  const isNamed = (entry: { named: boolean; namedByBrand: boolean }): boolean =>
-    entry.named || (brandNames && entry.namedByBrand);
-  const anyNamed = outsideGoodsNamed || [...evidence.values()].some(isNamed);
+  let anyNamed = outsideGoodsNamed;
+  for (const entry of evidence.values()) anyNamed ||= isNamed(entry, brandNames);
   const categories = new Map<CategoryId, Hit>();
   for (const [category, entry] of evidence) {
     if (entry.total < CATEGORY_EVIDENCE - 1e-9) continue;
-    if (anyNamed && !isNamed(entry)) continue;
+    if (anyNamed && !isNamed(entry, brandNames)) continue;
     categories.set(category, entry.best);
   }
   if (!anyNamed) keepWeakHead(categories, evidence);
   dropFallbacks(categories, evidence, fallbacks);
   return categories;
+}
+
+function isNamed(entry: { named: boolean; namedByBrand: boolean }, brandNames: boolean): boolean {
+  return entry.named || (brandNames && entry.namedByBrand);
 }
 
 /**
@@ -132,7 +135,7 @@ function dropFallbacks(
   fallbacks: ReadonlySet<CategoryId>,
 ): void {
   const specific = [...categories.keys()].filter((category) => !fallbacks.has(category));
-  if (specific.length === 0) return;
+  if (specific.length === 0 || specific.length === categories.size) return;
   const specificParts = new Set(specific.flatMap((category) => [...(evidence.get(category)?.parts ?? [])]));
   for (const category of fallbacks) {
     const parts = [...(evidence.get(category)?.parts ?? [])];
