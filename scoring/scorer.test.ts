@@ -214,6 +214,17 @@ describe('Scorer: livestreams', () => {
     expect(risk.reasons[0]?.field).toBe('products[1]');
   });
 
+  it('takes each item a live title lists with commas as its own item', () => {
+    const risk = scorer.assess({
+      ...stream,
+      title: 'Hàng Nhật: sữa Meiji, viên uống DHC, kem Anessa',
+      products: [],
+    });
+    expect([...risk.categories].sort()).toEqual(['cosmetics', 'milk', 'supplements']);
+    // A listing's commas list what the item is like, not more items.
+    expect(assess('Sữa Meiji số 9, viên uống DHC, kem Anessa').categories).toEqual(['milk']);
+  });
+
   it('prices what the host names by the price the host says, when nothing is pinned', () => {
     const risk = scorer.assess({ ...stream, title: 'iPhone 15 Pro Max giá 2tr5 chốt nhanh', products: [] });
     expect(risk.signals).toContain('implausible_price');

@@ -5,12 +5,12 @@ import { textFeatures } from './classifier/features.js';
 import { FlagClassifier } from './classifier/flag-classifier.js';
 import type { CategoryLexicon, SignLexicon } from './lexicons/lexicon-schema.js';
 import { loadLexicons, type Lexicons } from './lexicons/load-lexicons.js';
-import { TermMatcher, type Hit } from './match/term-matcher.js';
+import { TermMatcher, type Hit, type MatchField } from './match/term-matcher.js';
 import { brandPriceFindings } from './rules/brand-price-rule.js';
 import { categoryFindings, licensedCategories } from './rules/category-findings.js';
 import { detectCategories } from './rules/category-rule.js';
 import { applyNegativeContexts } from './rules/negative-contexts.js';
-import type { Finding, Offer, RuleContext } from './rules/rule-context.js';
+import { COMBO_JOINS, LIST_JOINS, type Finding, type Offer, type RuleContext } from './rules/rule-context.js';
 import { officialStoreFindings } from './rules/seller-rule.js';
 import { signFindings } from './rules/sign-rule.js';
 import { statedPrice } from './rules/stated-price.js';
@@ -32,20 +32,15 @@ const HAS_TEXT = /\S/;
 /** Goods that are a lead by themselves never score below the threshold plus this. */
 const LEAD_FLOOR_ABOVE_THRESHOLD = 10;
 
-interface FieldText {
-  field: string;
-  text: FoldedText;
-}
-
 interface RecordView {
-  fields: FieldText[];
+  fields: MatchField[];
   offers: Offer[];
   isOfficialStore: boolean;
   sellerName: FoldedText | undefined;
 }
 
 /** The seller's name says who sells, not what: the classifier reads the item's own words. */
-function itemTexts(fields: readonly FieldText[]): FoldedText[] {
+function itemTexts(fields: readonly MatchField[]): FoldedText[] {
   return fields.filter(({ field }) => field !== 'sellerName').map(({ text }) => text);
 }
 
@@ -107,7 +102,7 @@ export class Scorer {
   }
 
   private listingView(listing: Listing): RecordView {
-    const fields: FieldText[] = [];
+    const fields: MatchField[] = [];
     this.addField(fields, 'title', listing.title);
     this.addField(fields, 'brand', listing.brand);
     this.addField(fields, 'categoryPath', listing.categoryPath?.join(' / '));
@@ -120,9 +115,9 @@ export class Scorer {
   }
 
   private livestreamView(stream: Livestream): RecordView {
-    const fields: FieldText[] = [];
-    this.addField(fields, 'title', stream.title);
-    this.addField(fields, 'description', stream.description);
+    const fields: MatchField[] = [];
+    this.addField(fields, 'title', stream.title, LIST_JOINS);
+    this.addField(fields, 'description', stream.description, LIST_JOINS);
     const offers: Offer[] = [];
     // What the host says it costs ("iPhone 14 Pro Max giá 2tr5") prices what the title names.
     const announced = statedPrice(stream.title) ?? statedPrice(stream.description);
@@ -136,10 +131,15 @@ export class Scorer {
     return { fields, offers, isOfficialStore: false, sellerName };
   }
 
-  private addField(fields: FieldText[], field: string, value: string | undefined): FoldedText | undefined {
+  private addField(
+    fields: MatchField[],
+    field: string,
+    value: string | undefined,
+    itemJoins = COMBO_JOINS,
+  ): FoldedText | undefined {
     if (value === undefined || !HAS_TEXT.test(value)) return undefined;
     const text = this.matcher.fold(value);
-    fields.push({ field, text });
+    fields.push({ field, text, itemJoins });
     return text;
   }
 
@@ -177,7 +177,7 @@ export class Scorer {
     }
   }
 
-  private classifierReason(fields: FieldText[]): Reason | undefined {
+  private classifierReason(fields: MatchField[]): Reason | undefined {
     if (this.classifier === undefined || this.options.classifierWeight === 0) return undefined;
     const { probability, evidence } = this.classifier.predictTexts(itemTexts(fields));
     const weight = Math.round(this.options.classifierWeight * (2 * probability - 1));

@@ -3,10 +3,22 @@ import type { Teencode } from '../text/teencode.js';
 import { AhoCorasick } from './aho-corasick.js';
 import type { RoleEntry, TermRole } from './term-role.js';
 
+/** A field of a record as the matcher searches it. */
+export interface MatchField {
+  field: string;
+  text: FoldedText;
+  /**
+   * What separates the items the field offers: " + " in a combo ("pháo hoa + bia 333"); a
+   * livestream's title also lists them with commas ("sữa Meiji, viên uống DHC, kem Anessa").
+   */
+  itemJoins: readonly string[];
+}
+
 /** A term found in one field, with its folded span. */
 export interface Hit {
   field: string;
   text: FoldedText;
+  itemJoins: readonly string[];
   from: number;
   to: number;
   term: string;
@@ -79,13 +91,13 @@ export class TermMatcher {
    * All hits in the given fields, field by field in order. Each field's folded text starts
    * and ends with a space and patterns are space-padded, so no match can run across fields.
    */
-  match(fields: { field: string; text: FoldedText }[]): Hit[] {
+  match(fields: readonly MatchField[]): Hit[] {
     const hits: Hit[] = [];
-    for (const { field, text } of fields) {
+    for (const { field, text, itemJoins } of fields) {
       this.automaton.scan(text.plain, (from, to, pattern) => {
         for (const entry of this.entries[pattern]!) {
           if (entry.accented !== undefined && !accentsAgree(text, from, entry.accented)) continue;
-          hits.push({ field, text, from, to, term: entry.term, role: entry.role });
+          hits.push({ field, text, itemJoins, from, to, term: entry.term, role: entry.role });
         }
       });
     }

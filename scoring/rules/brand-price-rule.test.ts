@@ -5,6 +5,7 @@ import { compileTerms } from '../compile-terms.js';
 import type { Lexicons } from '../lexicons/load-lexicons.js';
 import { Teencode } from '../text/teencode.js';
 import { brandPriceFindings } from './brand-price-rule.js';
+import { COMBO_JOINS } from './rule-context.js';
 
 const table: BrandPrices = {
   product_types: {
@@ -39,7 +40,7 @@ const lexicons = {
 const matcher = new TermMatcher(compileTerms(lexicons), new Teencode({}));
 
 function check(title: string, price: number) {
-  const hits = matcher.match([{ field: 'title', text: matcher.fold(title) }]);
+  const hits = matcher.match([{ field: 'title', text: matcher.fold(title), itemJoins: COMBO_JOINS }]);
   const context = {
     hits,
     categories: new Set<never>(),

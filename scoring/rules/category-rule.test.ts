@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CategoryId } from '../../records/risk.js';
-import { TermMatcher } from '../match/term-matcher.js';
+import { TermMatcher, type MatchField } from '../match/term-matcher.js';
 import type { TermSpec } from '../compile-terms.js';
 import { Teencode } from '../text/teencode.js';
 import { detectCategories } from './category-rule.js';
 import { applyNegativeContexts } from './negative-contexts.js';
+import { COMBO_JOINS } from './rule-context.js';
 
 // A tiny lexicon, so each test shows the rule and nothing else.
 const strong = (term: string, category: CategoryId, accented = false): TermSpec => ({
@@ -57,9 +58,14 @@ function categories(
   fallbacks: CategoryId[] = [],
   brand?: string,
 ): CategoryId[] {
-  const fields = [{ field: 'title', text: matcher.fold(title) }];
-  if (brand !== undefined) fields.push({ field: 'brand', text: matcher.fold(brand) });
-  if (description !== undefined) fields.push({ field: 'description', text: matcher.fold(description) });
+  const field = (name: string, text: string): MatchField => ({
+    field: name,
+    text: matcher.fold(text),
+    itemJoins: COMBO_JOINS,
+  });
+  const fields = [field('title', title)];
+  if (brand !== undefined) fields.push(field('brand', brand));
+  if (description !== undefined) fields.push(field('description', description));
   return [
     ...detectCategories(applyNegativeContexts(matcher.match(fields)), new Set(fallbacks)).keys(),
   ].sort();

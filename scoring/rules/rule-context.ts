@@ -58,16 +58,19 @@ export function byField(a: Hit, b: Hit): number {
   return fieldFactor(b.field) - fieldFactor(a.field) || a.from - b.from;
 }
 
-const COMBO_JOIN = ' + ';
+/** A listing's fields join the items of a combo with " + ". */
+export const COMBO_JOINS: readonly string[] = [' + '];
+/** A livestream's title and description also list what is on sale with commas. */
+export const LIST_JOINS: readonly string[] = [' + ', ', '];
 export const PART_MARK = '#';
 
 /**
- * Which part of a combo listing a hit is in: "" when its field has no " + ", else "#0",
+ * Which item of a combo or list a hit is in: "" when its field joins no items, else "#0",
  * "#1"… ("Combo pháo hoa 25 ống + thùng bia 333" sells two items, one per part). A "+"
  * against a word is part of a name ("Grow Plus+", "Vitamin C+Zinc"), not a join.
  */
 export function comboPart(hit: Hit): string {
-  const joins = comboJoins(hit.text);
+  const joins = joinsIn(hit.text, hit.itemJoins);
   if (joins.length === 0) return '';
   // `from` is the pattern's leading space; the word starts one position later.
   const at = hit.text.start[hit.from + 1] ?? 0;
@@ -80,11 +83,13 @@ export function comboPart(hit: Hit): string {
 let lastText: FoldedText | undefined;
 let lastJoins: number[] = [];
 
-function comboJoins(text: FoldedText): number[] {
+/** Where the field's text joins two items, in order. */
+function joinsIn(text: FoldedText, itemJoins: readonly string[]): number[] {
   if (text === lastText) return lastJoins;
   const joins: number[] = [];
-  for (let i = text.source.indexOf(COMBO_JOIN); i !== -1; i = text.source.indexOf(COMBO_JOIN, i + 1))
-    joins.push(i);
+  for (const join of itemJoins)
+    for (let i = text.source.indexOf(join); i !== -1; i = text.source.indexOf(join, i + 1)) joins.push(i);
+  if (itemJoins.length > 1) joins.sort((a, b) => a - b);
   lastText = text;
   lastJoins = joins;
   return joins;
