@@ -20,6 +20,9 @@ export const DEV_FILES = {
   'dev-h': `${LABELLED_DIR}dev-h.jsonl`,
   'dev-i': `${LABELLED_DIR}dev-i.jsonl`,
   'dev-j': `${LABELLED_DIR}dev-j.jsonl`,
+  'dev-k': `${LABELLED_DIR}dev-k.jsonl`,
+  'dev-l': `${LABELLED_DIR}dev-l.jsonl`,
+  'dev-m': `${LABELLED_DIR}dev-m.jsonl`,
 } as const;
 export const HOLDOUT_FILE = `${LABELLED_DIR}holdout.jsonl`;
 
