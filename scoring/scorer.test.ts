@@ -25,6 +25,18 @@ function listing(title: string, extra: Partial<Listing> = {}): Listing {
 const assess = (title: string, extra: Partial<Listing> = {}) => scorer.assess(listing(title, extra));
 
 describe('Scorer: banned goods', () => {
+  it('keeps a banned product the description names under a harmless title', () => {
+    const risk = assess('Tinh dầu trái cây 30ml vị xoài', { description: 'salt nic 35mg cho máy pod' });
+    expect(risk.categories).toContain('e_cigarettes');
+    expect(risk.flagged).toBe(true);
+  });
+
+  it('does not take a banned word in the seller’s name for what is sold', () => {
+    const risk = assess('Trà sữa trân châu đường đen set 10 ly', { sellerName: 'Góc Vape Zone 68' });
+    expect(risk.categories).not.toContain('e_cigarettes');
+    expect(risk.flagged).toBe(false);
+  });
+
   it.each([
     'Thuốc lá điện tử pod 1 lần 6000 hơi',
     'thuoc la dien tu gia re',

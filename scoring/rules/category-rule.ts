@@ -23,7 +23,15 @@ export function detectCategories(
   const heads = headPositions(hits);
   const evidence = new Map<
     CategoryId,
-    { total: number; named: boolean; namedByBrand: boolean; parts: Set<string>; counted: Hit[]; best: Hit }
+    {
+      total: number;
+      named: boolean;
+      namedByBrand: boolean;
+      bannedAnywhere: boolean;
+      parts: Set<string>;
+      counted: Hit[];
+      best: Hit;
+    }
   >();
   // Goods outside every category ("Bật lửa…", "Gấu bông…") name the item like any category.
   let outsideGoodsNamed = false;
@@ -47,16 +55,28 @@ export function detectCategories(
     // The brand field says who made it, the title what it is: a Vinamilk yoghurt is food.
     const named = names && hit.field !== 'brand';
     const namedByBrand = names && hit.field === 'brand';
+    // A banned product named in the item's own words anywhere stays, however harmless the
+    // title ("Tinh dầu trái cây 30ml" with "salt nic 35mg" in the description).
+    const bannedAnywhere = BANNED.has(category) && hit.role.strength >= 1 && hit.field !== 'sellerName';
     namedBeyondBrand ||= named;
     const entry = evidence.get(category);
     if (entry === undefined) {
       const parts = new Set(named ? [headKey(hit)] : []);
-      evidence.set(category, { total: points, named, namedByBrand, parts, counted: [hit], best: hit });
+      evidence.set(category, {
+        total: points,
+        named,
+        namedByBrand,
+        bannedAnywhere,
+        parts,
+        counted: [hit],
+        best: hit,
+      });
       continue;
     }
     if (named) entry.parts.add(headKey(hit));
     entry.named ||= named;
     entry.namedByBrand ||= namedByBrand;
+    entry.bannedAnywhere ||= bannedAnywhere;
     if (clearer(hit, entry.best)) entry.best = hit;
     // The same words count once, at their strongest reading: "sữa bột" over "sữa",
     // "500ml" and "ml" once, one term repeated in a field once.
@@ -82,7 +102,7 @@ export function detectCategories(
   const categories = new Map<CategoryId, Hit>();
   for (const [category, entry] of evidence) {
     if (entry.total < CATEGORY_EVIDENCE - 1e-9) continue;
-    if (anyNamed && !isNamed(entry, brandNames)) continue;
+    if (anyNamed && !isNamed(entry, brandNames) && !entry.bannedAnywhere) continue;
     categories.set(category, entry.best);
   }
   if (!anyNamed) keepWeakHead(categories, evidence);
