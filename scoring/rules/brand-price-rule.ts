@@ -60,7 +60,7 @@ function checkOffer(offer: Offer, allHits: readonly Hit[], table: BrandPrices): 
 }
 
 /** Words before an accessory that say it comes with the item: "túi Dior kèm dây đeo". */
-const BUNDLE_WORDS = [' kem ', ' tang ', ' tang kem ', ' free ', ' bonus '];
+const BUNDLE_WORDS = [' kem ', ' tang ', ' tang kem ', ' free ', ' bonus ', ' full ', ' du ', ' day du '];
 
 function isBundled(hit: Hit): boolean {
   return followsWords(hit, BUNDLE_WORDS);
