@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { loadConfig } from './config/index.js';
+import { listingFromRealRow, type RealListingRow } from './scoring/eval/real-listing.js';
+import { REAL_LISTINGS_FILE } from './scoring/eval/real-listings-file.js';
+import { Scorer } from './scoring/scorer.js';
+const recs = readFileSync(REAL_LISTINGS_FILE, 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => listingFromRealRow(JSON.parse(l) as RealListingRow, i + 1));
+const scorer = Scorer.create(loadConfig({ env: {} }).scoring);
+const sink: any[] = [];
+for (let k = 0; k < 3; k++) for (const r of recs) sink[0] = scorer.assess(r);
+const s = performance.now();
+for (let k = 0; k < 20; k++) for (const r of recs) sink[0] = scorer.assess(r);
+console.log(((performance.now() - s) * 1000 / recs.length / 20).toFixed(2), 'µs');
