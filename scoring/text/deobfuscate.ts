@@ -122,7 +122,7 @@ export function joinSpelledOut(plain: Uint16Array, pieces: WordList, out: WordLi
   let runSpaced = false;
   for (let k = 0; k < pieces.count; k++) {
     if (to[k]! - from[k]! > 2) {
-      if (flushRun(pieces, runFirst, runLength, out)) joinedAny = true;
+      if (flushRun(plain, pieces, runFirst, runLength, out)) joinedAny = true;
       runLength = 0;
       out.add(from[k]!, to[k]!, flags[k]! & MAY_REPEAT);
       continue;
@@ -130,18 +130,18 @@ export function joinSpelledOut(plain: Uint16Array, pieces: WordList, out: WordLi
     if (runLength > 0) {
       const spaced = (flags[k]! & GAP_SPACED) !== 0;
       if (!canJoin(plain, pieces, k)) {
-        if (flushRun(pieces, runFirst, runLength, out)) joinedAny = true;
+        if (flushRun(plain, pieces, runFirst, runLength, out)) joinedAny = true;
         runLength = 0;
       } else if (runLength >= 2 && spaced !== runSpaced) {
-        if (!isSpelledRun(pieces, runFirst, runLength)) {
+        if (!isSpelledRun(plain, pieces, runFirst, runLength)) {
           // The run's last piece starts what follows: in "Mỹ x.á.c.h" the "x" is spelled
           // with "ách", not a word after "Mỹ". (In "P.h.á.o b.i" the "o" ends "phao".)
-          if (flushRun(pieces, runFirst, runLength - 1, out)) joinedAny = true;
+          if (flushRun(plain, pieces, runFirst, runLength - 1, out)) joinedAny = true;
           runFirst = k - 1;
           runLength = 1;
           runSpaced = spaced;
         } else {
-          if (flushRun(pieces, runFirst, runLength, out)) joinedAny = true;
+          if (flushRun(plain, pieces, runFirst, runLength, out)) joinedAny = true;
           runLength = 0;
         }
       } else if (runLength === 1) runSpaced = spaced;
@@ -149,13 +149,19 @@ export function joinSpelledOut(plain: Uint16Array, pieces: WordList, out: WordLi
     if (runLength === 0) runFirst = k;
     runLength++;
   }
-  if (flushRun(pieces, runFirst, runLength, out)) joinedAny = true;
+  if (flushRun(plain, pieces, runFirst, runLength, out)) joinedAny = true;
   return joinedAny;
 }
 
-function flushRun(pieces: WordList, first: number, length: number, out: WordList): boolean {
+function flushRun(
+  plain: Uint16Array,
+  pieces: WordList,
+  first: number,
+  length: number,
+  out: WordList,
+): boolean {
   if (length === 0) return false;
-  if (isSpelledRun(pieces, first, length)) {
+  if (isSpelledRun(plain, pieces, first, length)) {
     out.add(pieces.from[first]!, pieces.to[first + length - 1]!, JOINED);
     return true;
   }
@@ -164,15 +170,22 @@ function flushRun(pieces: WordList, first: number, length: number, out: WordList
   return false;
 }
 
-function isSpelledRun(pieces: WordList, first: number, length: number): boolean {
+function isSpelledRun(plain: Uint16Array, pieces: WordList, first: number, length: number): boolean {
   if (length < 2) return false;
   let singles = 0;
   for (let k = first; k < first + length; k++) if (pieces.to[k]! - pieces.from[k]! === 1) singles++;
   if (singles === length) return true;
   // Two-character pieces only across punctuation ("ph.á.o"), never across spaces ("xe o to").
-  if (singles < 2) return false;
   for (let k = first + 1; k < first + length; k++) if ((pieces.flags[k]! & GAP_SPACED) !== 0) return false;
-  return true;
+  if (singles >= 2) return true;
+  // A word's first letter dotted off the rest: "nội đ.ịa", "x.ác". Not the other way round
+  // ("bi-a" is billiards, not "bia"), and letters only ("1.25" is a number).
+  return (
+    length === 2 &&
+    pieces.to[first]! - pieces.from[first]! === 1 &&
+    !isDigitUnit(plain[pieces.from[first]!]!) &&
+    !isDigitUnit(plain[pieces.from[first + 1]!]!)
+  );
 }
 
 /** Whether piece k may continue the spelling run that ends with piece k - 1. */

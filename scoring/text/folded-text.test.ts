@@ -34,6 +34,10 @@ describe('foldText', () => {
     ['hàng Mỹ x.á.c.h t.a.y', 'hang my xach tay'],
     ['ph.á.o đ.ì đ.ù.n.g', 'phao di dung'],
     ['xe ô tô', 'xe o to'],
+    ['hàng nội đ.ịa Hàn', 'hang noi dia han'],
+    ['n.ội đ.ị.a', 'noi dia'],
+    ['chai 1.25L', 'chai 1 25 l'],
+    ['bàn bi-a', 'ban bi a'],
     ['Vitamin B1 B6', 'vitamin b 1 b 6'],
   ])('folds %j to %j', (input, expected) => {
     expect(plain(input)).toBe(expected);
