@@ -23,6 +23,7 @@ export const DEV_FILES = {
   'dev-k': `${LABELLED_DIR}dev-k.jsonl`,
   'dev-l': `${LABELLED_DIR}dev-l.jsonl`,
   'dev-m': `${LABELLED_DIR}dev-m.jsonl`,
+  'dev-n': `${LABELLED_DIR}dev-n.jsonl`,
 } as const;
 export const HOLDOUT_FILE = `${LABELLED_DIR}holdout.jsonl`;
 
