@@ -244,6 +244,14 @@ describe('Scorer: livestreams', () => {
   });
 });
 
+describe('Scorer: phrases', () => {
+  it('reads a term only within one clause of what the seller wrote', () => {
+    expect(assess('Mứt dâu Đà Lạt đóng gói hút chân không, có nhãn ngày sản xuất').flagged).toBe(false);
+    expect(assess('Mứt dâu Đà Lạt không có nhãn ngày sản xuất').signals).toContain('unknown_origin');
+    expect(assess('Thuốc cỏ 2,4-D dạng bột').signals).toContain('banned_goods');
+  });
+});
+
 describe('Scorer: stated prices', () => {
   it('reads a price written in the title when the listing has no price field', () => {
     expect(assess('Túi LV Neverfull da chỉ 450k').signals).toContain('implausible_price');

@@ -50,6 +50,27 @@ function accentsAgree(text: FoldedText, from: number, accented: string): boolean
 }
 
 /**
+ * Whether the seller's text behind a match has a clause break inside it: a comma, semicolon,
+ * full stop, "!" or "?" followed by a space, or a line break. Folding drops punctuation, so
+ * "hút chân không, có nhãn" folds like the sign "không có nhãn"; the words of one term are
+ * one phrase. ("2,4-D" and "v.a.p.e" have no space after the mark.)
+ */
+function crossesClauseBreak(text: FoldedText, from: number, to: number): boolean {
+  // `from` and `to - 1` are the pattern's padding spaces.
+  const start = text.start[from + 1]!;
+  const end = text.end[to - 2]!;
+  const { source } = text;
+  for (let i = start; i < end; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 0x0a) return true;
+    if (code !== 0x2c && code !== 0x3b && code !== 0x2e && code !== 0x21 && code !== 0x3f) continue;
+    const after = source.charCodeAt(i + 1);
+    if (after === 0x20 || after === 0x0a || after === 0x09) return true;
+  }
+  return false;
+}
+
+/**
  * Every lexicon term compiled once into one Aho–Corasick automaton over folded text.
  * Patterns are padded with spaces, so they match whole words only ("pod" never matches
  * inside "tripod"), and a record's fields are searched in a single pass.
@@ -95,6 +116,7 @@ export class TermMatcher {
     const hits: Hit[] = [];
     for (const { field, text, itemJoins } of fields) {
       this.automaton.scan(text.plain, (from, to, pattern) => {
+        if (crossesClauseBreak(text, from, to)) return;
         for (const entry of this.entries[pattern]!) {
           if (entry.accented !== undefined && !accentsAgree(text, from, entry.accented)) continue;
           hits.push({ field, text, itemJoins, from, to, term: entry.term, role: entry.role });
