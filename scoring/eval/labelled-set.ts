@@ -24,6 +24,7 @@ export const DEV_FILES = {
   'dev-l': `${LABELLED_DIR}dev-l.jsonl`,
   'dev-m': `${LABELLED_DIR}dev-m.jsonl`,
   'dev-n': `${LABELLED_DIR}dev-n.jsonl`,
+  'dev-o': `${LABELLED_DIR}dev-o.jsonl`,
 } as const;
 export const HOLDOUT_FILE = `${LABELLED_DIR}holdout.jsonl`;
 
