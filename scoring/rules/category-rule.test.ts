@@ -47,6 +47,10 @@ const matcher = new TermMatcher(
     strong('vinamilk', 'milk'),
     strong('sữa chua', 'food', true),
     not('sữa chua', 'milk'),
+    strong('kẹo cao su', 'food'),
+    strong('thuốc', 'pharmaceuticals', true),
+    strong('kẹo cao su cai thuốc lá', 'pharmaceuticals'),
+    not('thuốc lá', 'pharmaceuticals'),
     { term: 'bật lửa', role: { kind: 'outside' } },
   ],
   new Teencode({}),
@@ -97,6 +101,11 @@ describe('detectCategories', () => {
   it('lets a negative context cancel the term it contains', () => {
     expect(categories('Sữa tắm Dove 900g')).toEqual(['cosmetics']);
     expect(categories('Sữa bột Meiji số 0')).toEqual(['milk']);
+  });
+
+  it('lets a longer term that takes in a negative context stand', () => {
+    expect(categories('Thuốc lá Jet')).toEqual([]);
+    expect(categories('Kẹo cao su cai thuốc lá 2mg')).toEqual(['pharmaceuticals']);
   });
 
   it('respects accents on accent-sensitive terms, and matches bare words', () => {

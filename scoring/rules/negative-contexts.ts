@@ -11,24 +11,46 @@ import { comboPart } from './rule-context.js';
  */
 export function applyNegativeContexts(hits: Hit[]): Hit[] {
   const overlapping = new Map<string, Hit[]>();
-  const wholeField = new Set<string>();
+  const wholeField = new Map<string, Hit[]>();
   for (const hit of hits) {
     const { role } = hit;
     if (role.kind === 'category-not') push(overlapping, `c:${role.category}`, hit);
     else if (role.kind === 'sign-not') push(overlapping, `s:${role.rule}`, hit);
-    else if (role.kind === 'category-unless') wholeField.add(`c:${role.category}|${unlessScope(hit)}`);
-    else if (role.kind === 'sign-unless') wholeField.add(`s:${role.rule}|${unlessScope(hit)}`);
+    else if (role.kind === 'category-unless') push(wholeField, `c:${role.category}|${unlessScope(hit)}`, hit);
+    else if (role.kind === 'sign-unless') push(wholeField, `s:${role.rule}|${unlessScope(hit)}`, hit);
   }
   if (overlapping.size === 0 && wholeField.size === 0) return hits;
   return hits.filter((hit) => {
     const key = targetKey(hit);
     if (key === undefined) return true;
     const part = comboPart(hit);
-    if (wholeField.has(`${key}|${hit.field}${part}`) || wholeField.has(`${key}|${RECORD}${part}`))
-      return false;
+    const unless = [
+      ...(wholeField.get(`${key}|${hit.field}${part}`) ?? []),
+      ...(wholeField.get(`${key}|${RECORD}${part}`) ?? []),
+    ];
+    if (unless.some((negative) => !contains(hit, negative))) return false;
     const cancels = overlapping.get(key);
-    return cancels === undefined || !cancels.some((negative) => overlaps(negative, hit));
+    return (
+      cancels === undefined ||
+      !cancels.some((negative) => overlaps(negative, hit) && !contains(hit, negative))
+    );
   });
+}
+
+/**
+ * Whether a term's match takes in a negative word and more: the longer term is the seller's
+ * more specific phrase and stands ("kẹo cao su cai thuốc lá" is nicotine gum whatever
+ * "thuốc lá" rules out for medicines; "tinh dầu treo xe ô tô" is car fragrance though "ô tô"
+ * marks car parts).
+ */
+function contains(hit: Hit, negative: Hit): boolean {
+  return (
+    hit.field === negative.field &&
+    hit.text === negative.text &&
+    hit.from <= negative.from &&
+    hit.to >= negative.to &&
+    hit.to - hit.from > negative.to - negative.from
+  );
 }
 
 /** Fields that say what the item is: an `unless` word there ("Sách …") holds for the whole record. */
