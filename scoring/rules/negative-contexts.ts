@@ -7,7 +7,8 @@ import { comboPart } from './rule-context.js';
  * in the whole field ("cai thuốc lá" anywhere in a title: the book is about quitting), and in
  * the whole record when it is in the title, brand or category path ("Sách Dược thư…": the
  * drug names in the description are the book's contents); in a "+" combo, only within its
- * part ("máy pod + cây thuốc lá Esse" sells both).
+ * part ("máy pod + cây thuốc lá Esse" sells both). A term whose match takes in the negative
+ * word and more is not cancelled by it (`cancels`).
  */
 export function applyNegativeContexts(hits: Hit[]): Hit[] {
   const overlapping = new Map<string, Hit[]>();
@@ -24,33 +25,28 @@ export function applyNegativeContexts(hits: Hit[]): Hit[] {
     const key = targetKey(hit);
     if (key === undefined) return true;
     const part = comboPart(hit);
-    const unless = [
-      ...(wholeField.get(`${key}|${hit.field}${part}`) ?? []),
-      ...(wholeField.get(`${key}|${RECORD}${part}`) ?? []),
-    ];
-    if (unless.some((negative) => !contains(hit, negative))) return false;
-    const cancels = overlapping.get(key);
-    return (
-      cancels === undefined ||
-      !cancels.some((negative) => overlaps(negative, hit) && !contains(hit, negative))
-    );
+    const unlessInField = wholeField.get(`${key}|${hit.field}${part}`) ?? [];
+    const unlessInRecord = wholeField.get(`${key}|${RECORD}${part}`) ?? [];
+    if (unlessInField.some((negative) => cancels(negative, hit))) return false;
+    if (unlessInRecord.some((negative) => cancels(negative, hit))) return false;
+    const nots = overlapping.get(key) ?? [];
+    return !nots.some((negative) => overlaps(negative, hit) && cancels(negative, hit));
   });
 }
 
 /**
- * Whether a term's match takes in a negative word and more: the longer term is the seller's
- * more specific phrase and stands ("kẹo cao su cai thuốc lá" is nicotine gum whatever
- * "thuốc lá" rules out for medicines; "tinh dầu treo xe ô tô" is car fragrance though "ô tô"
- * marks car parts).
+ * A negative word cancels a term unless the term's match takes it in and more: the longer
+ * term is the seller's more specific phrase and stands ("kẹo cao su cai thuốc lá" is
+ * nicotine gum whatever "thuốc lá" rules out for medicines; "tinh dầu treo xe ô tô" is car
+ * fragrance though "ô tô" marks car parts).
  */
-function contains(hit: Hit, negative: Hit): boolean {
-  return (
-    hit.field === negative.field &&
+function cancels(negative: Hit, hit: Hit): boolean {
+  const takesItIn =
     hit.text === negative.text &&
     hit.from <= negative.from &&
     hit.to >= negative.to &&
-    hit.to - hit.from > negative.to - negative.from
-  );
+    hit.to - hit.from > negative.to - negative.from;
+  return !takesItIn;
 }
 
 /** Fields that say what the item is: an `unless` word there ("Sách …") holds for the whole record. */
