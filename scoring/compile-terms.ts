@@ -78,5 +78,7 @@ export function compileTerms(lexicons: Lexicons): TermSpec[] {
     specs.push({ term, role: { kind: 'style' }, accented: hasMarks(term) });
   for (const term of prices.used_words)
     specs.push({ term, role: { kind: 'used' }, accented: hasMarks(term) });
+  for (const term of prices.part_words)
+    specs.push({ term, role: { kind: 'part' }, accented: hasMarks(term) });
   return specs.flatMap((spec) => expandAmounts(spec.term).map((term) => ({ ...spec, term })));
 }

@@ -63,8 +63,10 @@ export const BrandPriceSchema = z.strictObject({
   accessories: z.array(z.string().min(1)),
   /** Words before a brand that describe a style, not a claim of the brand ("phong cách"). */
   style_words: z.array(z.string().min(1)),
-  /** Words that say it is second-hand, where a low price is expected. */
+  /** Words that say it is second-hand: only a price far under the floor is implausible. */
   used_words: z.array(z.string().min(1)),
+  /** Words that say it is less than the whole item (a mini, a sample, a broken one): no floor. */
+  part_words: z.array(z.string().min(1)),
   brands: z.array(
     z.strictObject({
       brand: z.string().min(1),

@@ -17,7 +17,8 @@ export type TermRole =
   | { kind: 'product-type'; productType: string }
   | { kind: 'accessory' }
   | { kind: 'style' }
-  | { kind: 'used' };
+  | { kind: 'used' }
+  | { kind: 'part' };
 
 export interface RoleEntry {
   role: TermRole;

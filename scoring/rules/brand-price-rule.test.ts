@@ -18,6 +18,7 @@ const table: BrandPrices = {
   accessories: ['ốp lưng', 'dây đồng hồ'],
   style_words: ['phong cách'],
   used_words: ['cũ'],
+  part_words: ['mini size'],
   brands: [
     { brand: 'Rolex', aliases: ['rolex'], floors: { watch: 150_000_000 } },
     { brand: 'Tefal', aliases: ['tefal'], floors: { pressure_cooker: 700_000, cookware: 150_000 } },
@@ -68,11 +69,18 @@ describe('brandPriceFindings', () => {
     expect(check('Đồng hồ Rolex Datejust', 280_000_000)).toEqual([]);
   });
 
-  it('leaves accessories, styles and second-hand goods alone', () => {
+  it('leaves accessories, styles and parts of an item alone', () => {
     expect(check('Ốp lưng LV cho điện thoại', 90_000)).toEqual([]);
     expect(check('Dây đồng hồ cho Rolex', 200_000)).toEqual([]);
     expect(check('Túi phong cách LV', 300_000)).toEqual([]);
-    expect(check('Túi LV cũ', 3_000_000)).toEqual([]);
+    expect(check('Túi LV mini size', 300_000)).toEqual([]);
+  });
+
+  it('judges second-hand goods against a quarter of the new floor', () => {
+    expect(check('Túi LV cũ', 4_000_000)).toEqual([]);
+    const [finding] = check('Túi LV cũ', 3_000_000);
+    expect(finding?.signal).toBe('implausible_price');
+    expect(finding?.reason.note).toMatch(/3\.000\.000 ₫ < 3\.750\.000 ₫ .*second-hand/);
   });
 
   it('does not judge a many-product brand when no product type is named (a model code "…LV")', () => {

@@ -4,12 +4,20 @@ import { followsWords, reasonFromHit, type Finding, type Offer, type RuleContext
 
 export const IMPLAUSIBLE_PRICE_POINTS = 55;
 
+/**
+ * A second-hand item is judged against this share of the new floor: used genuine goods sell
+ * for well over a quarter of the lowest new price (floors are already set low), so a used
+ * "iPhone 15 Pro Max" at 2.8 million ₫ is still no genuine one.
+ */
+export const USED_FLOOR_SHARE = 0.25;
+
 const vnd = new Intl.NumberFormat('vi-VN');
 
 /**
  * A counterfeit-prone brand offered below the lowest genuine price for its product type:
  * a "Rolex" at 1.5 million ₫. Not for accessories made for the brand ("ốp lưng iPhone"),
- * style descriptions ("phong cách Chanel") or second-hand goods.
+ * style descriptions ("phong cách Chanel"), minis, samples or broken goods; second-hand goods
+ * against a share of the floor.
  */
 export function brandPriceFindings(context: RuleContext, table: BrandPrices): Finding[] {
   const findings: Finding[] = [];
@@ -26,9 +34,10 @@ export function brandPriceFindings(context: RuleContext, table: BrandPrices): Fi
 function checkOffer(offer: Offer, allHits: readonly Hit[], table: BrandPrices): Finding | undefined {
   if (offer.price === undefined || offer.price <= 0) return undefined;
   const hits = allHits.filter((hit) => offer.fields.has(hit.field));
-  if (hits.some((hit) => hit.role.kind === 'used' || (hit.role.kind === 'accessory' && !isBundled(hit)))) {
+  if (hits.some((hit) => hit.role.kind === 'part' || (hit.role.kind === 'accessory' && !isBundled(hit)))) {
     return undefined;
   }
+  const used = hits.some((hit) => hit.role.kind === 'used');
   const styles = hits.filter((hit) => hit.role.kind === 'style');
   // The longest product name decides: "nồi áp suất" is a pressure cooker, not just a "nồi".
   const typeHits = hits.filter((hit) => hit.role.kind === 'product-type');
@@ -51,9 +60,13 @@ function checkOffer(offer: Offer, allHits: readonly Hit[], table: BrandPrices): 
     if (styles.some((style) => style.field === hit.field && style.to - 1 === hit.from)) continue;
     const brand = table.brands[hit.role.brand]!;
     const floor = floorFor(brand.floors, productTypes);
-    if (floor === undefined || offer.price >= floor.price) continue;
+    if (floor === undefined) continue;
+    const least = used ? Math.round(floor.price * USED_FLOOR_SHARE) : floor.price;
+    if (offer.price >= least) continue;
     const reason = reasonFromHit(`price.implausible.${floor.type}`, IMPLAUSIBLE_PRICE_POINTS, hit);
-    reason.note = `${vnd.format(offer.price)} ₫ < ${vnd.format(floor.price)} ₫ (lowest genuine ${brand.brand} ${floor.type})`;
+    reason.note = used
+      ? `${vnd.format(offer.price)} ₫ < ${vnd.format(least)} ₫ (a quarter of the lowest genuine new ${brand.brand} ${floor.type}: second-hand)`
+      : `${vnd.format(offer.price)} ₫ < ${vnd.format(floor.price)} ₫ (lowest genuine ${brand.brand} ${floor.type})`;
     return { reason, signal: 'implausible_price' };
   }
   return undefined;
