@@ -25,6 +25,7 @@ export const DEV_FILES = {
   'dev-m': `${LABELLED_DIR}dev-m.jsonl`,
   'dev-n': `${LABELLED_DIR}dev-n.jsonl`,
   'dev-o': `${LABELLED_DIR}dev-o.jsonl`,
+  'dev-p': `${LABELLED_DIR}dev-p.jsonl`,
 } as const;
 export const HOLDOUT_FILE = `${LABELLED_DIR}holdout.jsonl`;
 
