@@ -252,6 +252,24 @@ describe('Scorer: phrases', () => {
   });
 });
 
+describe('Scorer: denials', () => {
+  it('does not count a sign the seller denies just before it, in the same sentence', () => {
+    const genuine = {
+      description: 'Nhập khẩu chính ngạch, tem phụ tiếng Việt. Không phải hàng nội địa Nhật.',
+    };
+    expect(assess('Collagen Shiseido dạng nước 50ml x 10 lọ', genuine).flagged).toBe(false);
+    const weedkiller = { description: 'Không chứa glyphosate, paraquat. Hoạt chất glufosinate.' };
+    expect(assess('Thuốc trừ cỏ sinh học Glufosinate 150SL', weedkiller).flagged).toBe(false);
+  });
+
+  it('keeps a sign a denial in an earlier sentence does not reach', () => {
+    const risk = assess('Collagen Shiseido dạng nước 50ml', {
+      description: 'Không phải hàng giả. Hàng nội địa Nhật.',
+    });
+    expect(risk.signals).toContain('unknown_origin');
+  });
+});
+
 describe('Scorer: stated prices', () => {
   it('reads a price written in the title when the listing has no price field', () => {
     expect(assess('Túi LV Neverfull da chỉ 450k').signals).toContain('implausible_price');

@@ -21,6 +21,7 @@ export function detectCategories(
   fallbacks: ReadonlySet<CategoryId> = new Set(),
 ): Map<CategoryId, Hit> {
   const heads = headPositions(hits);
+  const isBanned = bannedNamer(hits);
   const evidence = new Map<
     CategoryId,
     {
@@ -43,7 +44,7 @@ export function detectCategories(
     }
     if (hit.role.kind !== 'category') continue;
     const { category } = hit.role;
-    const points = pointsOf(hit);
+    const points = pointsOf(hit, isBanned);
     // Sellers put what the item is first ("Túi Chanel…", "Rượu ngâm sâm…"); product names
     // further on say what it goes with, contains or looks like. So a field names the
     // categories of the terms that start where its first product name starts ("Apple
@@ -57,7 +58,7 @@ export function detectCategories(
     const namedByBrand = names && hit.field === 'brand';
     // A banned product named in the item's own words anywhere stays, however harmless the
     // title ("Tinh dầu trái cây 30ml" with "salt nic 35mg" in the description).
-    const bannedAnywhere = BANNED.has(category) && hit.role.strength >= 1 && hit.field !== 'sellerName';
+    const bannedAnywhere = isBanned(hit) && hit.field !== 'sellerName';
     namedBeyondBrand ||= named;
     const entry = evidence.get(category);
     if (entry === undefined) {
@@ -89,7 +90,7 @@ export function detectCategories(
       continue;
     }
     const previous = entry.counted[repeated]!;
-    const previousPoints = pointsOf(previous);
+    const previousPoints = pointsOf(previous, isBanned);
     if (points > previousPoints) {
       entry.counted[repeated] = hit;
       entry.total += points - previousPoints;
@@ -108,6 +109,23 @@ export function detectCategories(
   if (!anyNamed) keepWeakHead(categories, evidence);
   dropFallbacks(categories, evidence, fallbacks);
   return categories;
+}
+
+/**
+ * Whether a hit names banned goods by a strong term: a banned category's (a vape), or goods no
+ * licence covers (explosive firecrackers: "pháo đì đùng", though fireworks can be licensed).
+ */
+function bannedNamer(hits: readonly Hit[]): (hit: Hit) => boolean {
+  const unlicensable = new Set<string>();
+  for (const hit of hits) if (hit.role.kind === 'unlicensable') unlicensable.add(spanKey(hit));
+  return (hit) =>
+    hit.role.kind === 'category' &&
+    hit.role.strength >= 1 &&
+    (BANNED.has(hit.role.category) || unlicensable.has(spanKey(hit)));
+}
+
+function spanKey(hit: Hit): string {
+  return `${hit.field}:${hit.from}:${hit.to}`;
 }
 
 function isNamed(entry: { named: boolean; namedByBrand: boolean }, brandNames: boolean): boolean {
@@ -204,10 +222,10 @@ function namesWhatItIsFor(hit: Hit): boolean {
  * banned product named anywhere is the lead ("Hôm nay có hàng 8000 hơi" in a live's
  * description), so banned goods' strong terms count in full in every field.
  */
-function pointsOf(hit: Hit): number {
+function pointsOf(hit: Hit, isBanned: (hit: Hit) => boolean): number {
   if (hit.role.kind !== 'category') return 0;
-  const { category, strength } = hit.role;
-  return BANNED.has(category) && strength >= 1 ? strength : strength * fieldFactor(hit.field);
+  const { strength } = hit.role;
+  return isBanned(hit) ? strength : strength * fieldFactor(hit.field);
 }
 
 function overlaps(a: Hit, b: Hit): boolean {

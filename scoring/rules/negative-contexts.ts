@@ -8,7 +8,8 @@ import { comboPart } from './rule-context.js';
  * the whole record when it is in the title, brand or category path ("Sách Dược thư…": the
  * drug names in the description are the book's contents); in a "+" combo, only within its
  * part ("máy pod + cây thuốc lá Esse" sells both). A term whose match takes in the negative
- * word and more is not cancelled by it (`cancels`).
+ * word and more is not cancelled by it (`cancels`). A sign the seller denies just before it
+ * ("không phải hàng xách tay") does not count.
  */
 export function applyNegativeContexts(hits: Hit[]): Hit[] {
   const overlapping = new Map<string, Hit[]>();
@@ -20,10 +21,11 @@ export function applyNegativeContexts(hits: Hit[]): Hit[] {
     else if (role.kind === 'category-unless') push(wholeField, `c:${role.category}|${unlessScope(hit)}`, hit);
     else if (role.kind === 'sign-unless') push(wholeField, `s:${role.rule}|${unlessScope(hit)}`, hit);
   }
-  if (overlapping.size === 0 && wholeField.size === 0) return hits;
+  if (overlapping.size === 0 && wholeField.size === 0 && !hits.some(isDeniedSign)) return hits;
   return hits.filter((hit) => {
     const key = targetKey(hit);
     if (key === undefined) return true;
+    if (isDeniedSign(hit)) return false;
     const part = comboPart(hit);
     const unlessInField = wholeField.get(`${key}|${hit.field}${part}`) ?? [];
     const unlessInRecord = wholeField.get(`${key}|${RECORD}${part}`) ?? [];
@@ -47,6 +49,45 @@ function cancels(negative: Hit, hit: Hit): boolean {
     hit.to >= negative.to &&
     hit.to - hit.from > negative.to - negative.from;
   return !takesItIn;
+}
+
+/** Words that deny what follows: "không phải hàng nội địa Nhật", "không chứa glyphosate, paraquat". */
+const DENIALS = [
+  ' khong phai ',
+  ' khong ban ',
+  ' khong chua ',
+  ' noi khong voi ',
+  ' cam ket khong ',
+  ' khong lo ',
+  ' khoi lo ',
+  ' khong so ',
+  ' tranh mua ',
+];
+/** How many words before a sign a denial still reaches ("không bán hàng nội địa trôi nổi"). */
+const DENIAL_REACH_WORDS = 5;
+const SENTENCE_BREAKS = new Set(['.', '!', '?', ';', '\n']);
+
+/**
+ * A sign the seller denies in the same sentence, a few words before it. A comma does not end
+ * the denial ("không chứa glyphosate, paraquat"); a full stop does.
+ */
+function isDeniedSign(hit: Hit): boolean {
+  if (hit.role.kind !== 'sign') return false;
+  const { plain, start, source } = hit.text;
+  let reach = hit.from;
+  for (let words = 0; words < DENIAL_REACH_WORDS && reach > 0; words++)
+    reach = plain.lastIndexOf(' ', reach - 1);
+  const before = plain.slice(Math.max(reach, 0), hit.from + 1);
+  for (const denial of DENIALS) {
+    const at = before.indexOf(denial);
+    if (at === -1) continue;
+    const from = start[Math.max(reach, 0) + at + 1]!;
+    const to = start[hit.from + 1]!;
+    let broken = false;
+    for (let i = from; i < to && !broken; i++) broken = SENTENCE_BREAKS.has(source[i]!);
+    if (!broken) return true;
+  }
+  return false;
 }
 
 /** Fields that say what the item is: an `unless` word there ("Sách …") holds for the whole record. */
