@@ -9,6 +9,23 @@ const BANNED: ReadonlySet<CategoryId> = new Set(BANNED_CATEGORY_IDS);
 /** Evidence at or above this makes a category: one strong title term, or two weak ones. */
 const CATEGORY_EVIDENCE = 1;
 
+/** What the hits of one category add up to. */
+interface CategoryEvidence {
+  /** Points of the hits counted (each span once, at its strongest reading). */
+  total: number;
+  /** A hit names the item: a product name at the head of the title, a pinned product… */
+  named: boolean;
+  /** …or of the brand field, which names it only when nothing else does. */
+  namedByBrand: boolean;
+  /** A strong term names banned goods somewhere in the item's own words. */
+  bannedAnywhere: boolean;
+  /** The fields and combo parts it names the item in. */
+  parts: Set<string>;
+  counted: Hit[];
+  /** The hit that explains the category best. */
+  best: Hit;
+}
+
 /**
  * Which categories the item is in, with the hit that best shows each. A category needs
  * evidence of at least one strong term or two weak ones. When some category has a strong
@@ -22,18 +39,7 @@ export function detectCategories(
 ): Map<CategoryId, Hit> {
   const heads = headPositions(hits);
   const isBanned = bannedNamer(hits);
-  const evidence = new Map<
-    CategoryId,
-    {
-      total: number;
-      named: boolean;
-      namedByBrand: boolean;
-      bannedAnywhere: boolean;
-      parts: Set<string>;
-      counted: Hit[];
-      best: Hit;
-    }
-  >();
+  const evidence = new Map<CategoryId, CategoryEvidence>();
   // Goods outside every category ("Bật lửa…", "Gấu bông…") name the item like any category.
   let outsideGoodsNamed = false;
   let namedBeyondBrand = false;
