@@ -25,6 +25,8 @@ export interface Hit {
   role: TermRole;
 }
 
+const SPACE = 0x20;
+
 /**
  * Whether the seller's marks agree with an accent-sensitive term, word by word: a word the
  * seller wrote with any mark must carry exactly the term's marks ("giá" is not "giả",
@@ -34,19 +36,23 @@ function accentsAgree(text: FoldedText, from: number, accented: string): boolean
   if (!text.hasDiacritics) return true;
   let wordStart = 0;
   for (let i = 0; i <= accented.length; i++) {
-    if (i < accented.length && accented[i] !== ' ') continue;
-    if (i > wordStart) {
-      const written = text.accented.slice(from + wordStart, from + i);
-      if (
-        written !== accented.slice(wordStart, i) &&
-        written !== text.plain.slice(from + wordStart, from + i)
-      ) {
-        return false;
-      }
-    }
+    if (i < accented.length && accented.charCodeAt(i) !== SPACE) continue;
+    if (!wordAgrees(text, from + wordStart, accented, wordStart, i)) return false;
     wordStart = i + 1;
   }
   return true;
+}
+
+/** One word of an accented term against the seller's: the same marks, or none at all. */
+function wordAgrees(text: FoldedText, at: number, accented: string, from: number, to: number): boolean {
+  let sameMarks = true;
+  let bare = true;
+  for (let k = 0; k < to - from && (sameMarks || bare); k++) {
+    const written = text.accented.charCodeAt(at + k);
+    sameMarks &&= written === accented.charCodeAt(from + k);
+    bare &&= written === text.plain.charCodeAt(at + k);
+  }
+  return sameMarks || bare;
 }
 
 /**
