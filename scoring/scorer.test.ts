@@ -262,6 +262,15 @@ describe('Scorer: denials', () => {
     expect(assess('Thuốc trừ cỏ sinh học Glufosinate 150SL', weedkiller).flagged).toBe(false);
   });
 
+  it('denies banned goods the shop says it does not sell, but never what is given away', () => {
+    const risk = assess('Tinh dầu thơm phòng oải hương 50ml', {
+      description: 'Dùng cho máy khuếch tán. Shop không kinh doanh tinh dầu vape, vui lòng không hỏi.',
+    });
+    expect(risk.categories).not.toContain('e_cigarettes');
+    expect(risk.flagged).toBe(false);
+    expect(assess('Quà tặng không bán Túi tote vải canvas').categories).toEqual(['fashion']);
+  });
+
   it('keeps a sign a denial in an earlier sentence does not reach', () => {
     const risk = assess('Collagen Shiseido dạng nước 50ml', {
       description: 'Không phải hàng giả. Hàng nội địa Nhật.',

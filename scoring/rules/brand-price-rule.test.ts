@@ -74,6 +74,7 @@ describe('brandPriceFindings', () => {
     expect(check('Dây đồng hồ cho Rolex', 200_000)).toEqual([]);
     expect(check('Túi phong cách LV', 300_000)).toEqual([]);
     expect(check('Túi LV mini size', 300_000)).toEqual([]);
+    expect(check('Hộp đựng cho Rolex', 300_000)).toEqual([]);
   });
 
   it('judges second-hand goods against a quarter of the new floor', () => {

@@ -1,6 +1,6 @@
 import type { BrandPrices } from '../lexicons/lexicon-schema.js';
 import type { Hit } from '../match/term-matcher.js';
-import { followsWords, reasonFromHit, type Finding, type Offer, type RuleContext } from './rule-context.js';
+import { FOR_WORDS, followsWords, reasonFromHit, type Finding, type Offer, type RuleContext } from './rule-context.js';
 
 export const IMPLAUSIBLE_PRICE_POINTS = 55;
 
@@ -58,6 +58,8 @@ function checkOffer(offer: Offer, allHits: readonly Hit[], table: BrandPrices): 
   for (const hit of hits) {
     if (hit.role.kind !== 'brand') continue;
     if (styles.some((style) => style.field === hit.field && style.to - 1 === hit.from)) continue;
+    // Made for the brand's product, not the product: "dây cho Apple Watch", "sạc cho MacBook".
+    if (followsWords(hit, FOR_WORDS)) continue;
     const brand = table.brands[hit.role.brand]!;
     const floor = floorFor(brand.floors, productTypes);
     if (floor === undefined) continue;

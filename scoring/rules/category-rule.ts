@@ -1,7 +1,7 @@
 import type { CategoryId } from '../../records/risk.js';
 import { BANNED_CATEGORY_IDS } from '../../records/taxonomy.js';
 import type { Hit } from '../match/term-matcher.js';
-import { byField, comboPart, fieldFactor, followsWords, PART_MARK } from './rule-context.js';
+import { byField, comboPart, fieldFactor, FOR_WORDS, followsWords, PART_MARK } from './rule-context.js';
 
 /** Banned goods stay banned as parts and accessories: a pod for a vape is the banned item. */
 const BANNED: ReadonlySet<CategoryId> = new Set(BANNED_CATEGORY_IDS);
@@ -215,8 +215,6 @@ function headKey(hit: Hit): string {
   return hit.field + comboPart(hit);
 }
 
-/** Words after which a product name says what the item is for: "Dây đồng hồ cho Apple Watch". */
-const FOR_WORDS = [' cho ', ' cho may ', ' danh cho ', ' for ', ' tuong thich ', ' tuong thich voi '];
 
 function namesWhatItIsFor(hit: Hit): boolean {
   if (hit.role.kind === 'category' && BANNED.has(hit.role.category)) return false;

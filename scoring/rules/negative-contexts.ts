@@ -1,3 +1,5 @@
+import type { CategoryId } from '../../records/risk.js';
+import { BANNED_CATEGORY_IDS } from '../../records/taxonomy.js';
 import type { Hit } from '../match/term-matcher.js';
 import { comboPart } from './rule-context.js';
 
@@ -8,8 +10,8 @@ import { comboPart } from './rule-context.js';
  * the whole record when it is in the title, brand or category path ("Sách Dược thư…": the
  * drug names in the description are the book's contents); in a "+" combo, only within its
  * part ("máy pod + cây thuốc lá Esse" sells both). A term whose match takes in the negative
- * word and more is not cancelled by it (`cancels`). A sign the seller denies just before it
- * ("không phải hàng xách tay") does not count.
+ * word and more is not cancelled by it (`cancels`). A sign or banned product the seller denies
+ * just before it ("không phải hàng xách tay", "không kinh doanh tinh dầu vape") does not count.
  */
 export function applyNegativeContexts(hits: Hit[]): Hit[] {
   const overlapping = new Map<string, Hit[]>();
@@ -21,11 +23,11 @@ export function applyNegativeContexts(hits: Hit[]): Hit[] {
     else if (role.kind === 'category-unless') push(wholeField, `c:${role.category}|${unlessScope(hit)}`, hit);
     else if (role.kind === 'sign-unless') push(wholeField, `s:${role.rule}|${unlessScope(hit)}`, hit);
   }
-  if (overlapping.size === 0 && wholeField.size === 0 && !hits.some(isDeniedSign)) return hits;
+  if (overlapping.size === 0 && wholeField.size === 0 && !hits.some(isDenied)) return hits;
   return hits.filter((hit) => {
     const key = targetKey(hit);
     if (key === undefined) return true;
-    if (isDeniedSign(hit)) return false;
+    if (isDenied(hit)) return false;
     const part = comboPart(hit);
     const unlessInField = wholeField.get(`${key}|${hit.field}${part}`) ?? [];
     const unlessInRecord = wholeField.get(`${key}|${RECORD}${part}`) ?? [];
@@ -51,28 +53,42 @@ function cancels(negative: Hit, hit: Hit): boolean {
   return !takesItIn;
 }
 
-/** Words that deny what follows: "không phải hàng nội địa Nhật", "không chứa glyphosate, paraquat". */
+/**
+ * Words that deny or warn about what follows: "không phải hàng nội địa Nhật", "không chứa
+ * glyphosate, paraquat", "shop không kinh doanh tinh dầu vape", "cảnh giác hàng nhái".
+ */
 const DENIALS = [
   ' khong phai ',
   ' khong ban ',
   ' khong chua ',
+  ' khong kinh doanh ',
+  ' khong nhan lam ',
   ' noi khong voi ',
   ' cam ket khong ',
   ' khong lo ',
   ' khoi lo ',
   ' khong so ',
   ' tranh mua ',
+  ' canh giac ',
+  ' coi chung ',
+  ' de phong ',
+  ' phan biet ',
+  ' tinh trang ',
 ];
 /** How many words before a sign a denial still reaches ("không bán hàng nội địa trôi nổi"). */
 const DENIAL_REACH_WORDS = 5;
 const SENTENCE_BREAKS = new Set(['.', '!', '?', ';', '\n']);
 
+const BANNED: ReadonlySet<CategoryId> = new Set(BANNED_CATEGORY_IDS);
+
 /**
- * A sign the seller denies in the same sentence, a few words before it. A comma does not end
- * the denial ("không chứa glyphosate, paraquat"); a full stop does.
+ * A sign, or a banned product, the seller denies in the same sentence a few words before it.
+ * A comma does not end the denial ("không chứa glyphosate, paraquat"); a full stop does.
+ * Other products are not denied this way: "Quà tặng không bán – Túi tote" is still a bag.
  */
-function isDeniedSign(hit: Hit): boolean {
-  if (hit.role.kind !== 'sign') return false;
+function isDenied(hit: Hit): boolean {
+  const { role } = hit;
+  if (role.kind !== 'sign' && !(role.kind === 'category' && BANNED.has(role.category))) return false;
   const { plain, start, source } = hit.text;
   let reach = hit.from;
   for (let words = 0; words < DENIAL_REACH_WORDS && reach > 0; words++)

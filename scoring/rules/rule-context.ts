@@ -53,6 +53,9 @@ export function followsWords(hit: Hit, phrases: readonly string[]): boolean {
   return phrases.some((phrase) => hit.text.plain.endsWith(phrase, hit.from + 1));
 }
 
+/** Words after which a product name says what the item is for: "Dây đồng hồ cho Apple Watch". */
+export const FOR_WORDS = [' cho ', ' cho may ', ' danh cho ', ' for ', ' tuong thich ', ' tuong thich voi '];
+
 /** Title hits explain best; then the order the seller wrote them in. */
 export function byField(a: Hit, b: Hit): number {
   return fieldFactor(b.field) - fieldFactor(a.field) || a.from - b.from;
