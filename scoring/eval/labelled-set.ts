@@ -26,6 +26,7 @@ export const DEV_FILES = {
   'dev-n': `${LABELLED_DIR}dev-n.jsonl`,
   'dev-o': `${LABELLED_DIR}dev-o.jsonl`,
   'dev-p': `${LABELLED_DIR}dev-p.jsonl`,
+  'dev-q': `${LABELLED_DIR}dev-q.jsonl`,
   'dev-r': `${LABELLED_DIR}dev-r.jsonl`,
 } as const;
 export const HOLDOUT_FILE = `${LABELLED_DIR}holdout.jsonl`;
