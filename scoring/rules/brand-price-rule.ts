@@ -1,6 +1,13 @@
 import type { BrandPrices } from '../lexicons/lexicon-schema.js';
 import type { Hit } from '../match/term-matcher.js';
-import { FOR_WORDS, followsWords, reasonFromHit, type Finding, type Offer, type RuleContext } from './rule-context.js';
+import {
+  FOR_WORDS,
+  followsWords,
+  reasonFromHit,
+  type Finding,
+  type Offer,
+  type RuleContext,
+} from './rule-context.js';
 
 export const IMPLAUSIBLE_PRICE_POINTS = 55;
 

@@ -215,7 +215,6 @@ function headKey(hit: Hit): string {
   return hit.field + comboPart(hit);
 }
 
-
 function namesWhatItIsFor(hit: Hit): boolean {
   if (hit.role.kind === 'category' && BANNED.has(hit.role.category)) return false;
   return followsWords(hit, FOR_WORDS);

@@ -11,6 +11,7 @@ describe('statedPrice', () => {
     ['Giá: 1.200.000đ', 1_200_000],
     ['sale 1,5 triệu', 1_500_000],
     ['đồng giá 199k', 199_000],
+    ['Rolex Daytona, Patek Nautilus chốt 1tr8 trong live', 1_800_000],
   ])('reads %j as %d ₫', (text, price) => {
     expect(statedPrice(text)).toBe(price);
   });
@@ -22,6 +23,7 @@ describe('statedPrice', () => {
     'Giá tốt nhất thị trường',
     'iPhone 15 Pro Max 256GB',
     'con 5 size',
+    'chốt đơn trước 12h',
   ])('reads no price in %j', (text) => {
     expect(statedPrice(text)).toBeUndefined();
   });

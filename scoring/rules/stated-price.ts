@@ -3,11 +3,11 @@ import { parseDecimalNumber, parseGroupedNumber } from '../../crawlers/parse/pri
 /**
  * A price the seller states in prose, where the record has no price field: a livestream
  * title "iPhone 14 Pro Max giá 2tr5", a pinned product "Nước hoa Chanel 150k/chai". Only
- * after a word that announces a price (giá, chỉ, còn, sale, xả) or before a per-item unit
+ * after a word that announces a price (giá, chỉ, còn, sale, xả, chốt) or before a per-item unit
  * ("/chai"), so "giảm 50k" or "freeship đơn 99k" are not read as what the item costs.
  */
 const ANNOUNCED =
-  /(?:^|[^\p{L}])(?:giá|gia|chỉ còn|chi con|chỉ|chi|còn|con|sale|xả|xa|đồng giá|dong gia)\s*:?\s*(\d+(?:[.,]\d+)*)\s*(k|tr|triệu|trieu|củ|cu|nghìn|ngàn|ngan|đ|₫|vnđ|vnd)?(\d{1,3})?(?![\p{L}\d])/iu;
+  /(?:^|[^\p{L}])(?:giá|gia|chỉ còn|chi con|chỉ|chi|còn|con|sale|xả|xa|đồng giá|dong gia|chốt|chot)\s*:?\s*(\d+(?:[.,]\d+)*)\s*(k|tr|triệu|trieu|củ|cu|nghìn|ngàn|ngan|đ|₫|vnđ|vnd)?(\d{1,3})?(?![\p{L}\d])/iu;
 const PER_ITEM =
   /(?:^|[^\p{L}\d])(\d+(?:[.,]\d+)*)\s*(k|tr|triệu|trieu|củ|cu|nghìn|ngàn|ngan|đ|₫)(\d{1,3})?\s*\/\s*(?:chai|hộp|hop|cái|cai|đôi|doi|lọ|lo|hũ|hu|set|bộ|bo|lon|gói|goi|sp|món|mon)(?![\p{L}])/iu;
 
