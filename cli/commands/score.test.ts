@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../main.js';
+import { AUTO_THREADS_MIN_BYTES, autoThreads } from './score.js';
 
 const listing = {
   platform: 'shopee',
@@ -132,6 +133,14 @@ describe('ecomwatch score', () => {
     expect(stderr).toMatch(/ecomwatch: EISDIR/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('takes worker threads by itself only for a large input file', () => {
+    expect(autoThreads(undefined, 8)).toBe(1); // stdin: its size is unknown
+    expect(autoThreads(AUTO_THREADS_MIN_BYTES - 1, 8)).toBe(1);
+    expect(autoThreads(AUTO_THREADS_MIN_BYTES, 2)).toBe(2);
+    expect(autoThreads(AUTO_THREADS_MIN_BYTES, 16)).toBe(4);
+    expect(autoThreads(AUTO_THREADS_MIN_BYTES, 1)).toBe(1);
   });
 
   it('gives the same bytes, rejects and order on worker threads as in one thread', async () => {
