@@ -16,18 +16,20 @@ import { comboPart } from './rule-context.js';
 export function applyNegativeContexts(hits: Hit[]): Hit[] {
   const overlapping = new Map<string, Hit[]>();
   const wholeField = new Map<string, Hit[]>();
+  let denied: Set<Hit> | undefined;
   for (const hit of hits) {
+    if (isDenied(hit)) (denied ??= new Set()).add(hit);
     const { role } = hit;
     if (role.kind === 'category-not') push(overlapping, `c:${role.category}`, hit);
     else if (role.kind === 'sign-not') push(overlapping, `s:${role.rule}`, hit);
     else if (role.kind === 'category-unless') push(wholeField, `c:${role.category}|${unlessScope(hit)}`, hit);
     else if (role.kind === 'sign-unless') push(wholeField, `s:${role.rule}|${unlessScope(hit)}`, hit);
   }
-  if (overlapping.size === 0 && wholeField.size === 0 && !hits.some(isDenied)) return hits;
+  if (overlapping.size === 0 && wholeField.size === 0 && denied === undefined) return hits;
   return hits.filter((hit) => {
     const key = targetKey(hit);
     if (key === undefined) return true;
-    if (isDenied(hit)) return false;
+    if (denied?.has(hit) === true) return false;
     const part = comboPart(hit);
     const unlessInField = wholeField.get(`${key}|${hit.field}${part}`) ?? [];
     const unlessInRecord = wholeField.get(`${key}|${RECORD}${part}`) ?? [];
